@@ -1,0 +1,55 @@
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+import asyncMisuse from './src/index.js';
+
+export default defineConfig(
+  {
+    ignores: ['dist/', 'coverage/', 'node_modules/', 'tests/fixtures/', 'examples/', 'docs/'],
+  },
+  tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  // Our own rules on our own source: we ship what we would accept.
+  asyncMisuse.configs.strict,
+  {
+    files: ['src/rules/*.ts'],
+    ...eslintPlugin.configs['rules-recommended'],
+  },
+  {
+    files: ['src/rules/*.ts'],
+    rules: {
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Enforce|Require|Prefer)' }],
+      'eslint-plugin/require-meta-schema-description': 'error',
+      'eslint-plugin/require-meta-docs-url': 'off',
+    },
+  },
+  {
+    files: ['tests/rules/*.test.ts'],
+    ...eslintPlugin.configs['tests-recommended'],
+  },
+  {
+    files: ['tests/rules/*.test.ts'],
+    rules: {
+      'eslint-plugin/require-test-error-positions': 'error',
+      'eslint-plugin/unique-test-case-names': 'error',
+      'eslint-plugin/no-only-tests': 'error',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked, asyncMisuse.configs['disable-type-checked']],
+  },
+  {
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+);

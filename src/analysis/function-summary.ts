@@ -1,0 +1,143 @@
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
+import * as ts from 'typescript';
+
+import { cachePerChecker } from './cache.js';
+import { classifyThenability, combineUnionThenability, type Thenability } from './thenable.js';
+
+/** A function declaration with a body that the summary can read. */
+export type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
+
+/** What a function's own body does, not counting the functions nested in it. */
+export interface FunctionSummary {
+  readonly isAsync: boolean;
+  readonly isGenerator: boolean;
+  /** A block body with no statements: a stub or a default to override. */
+  readonly isEmpty: boolean;
+  /** The body has an `await`, a `for await` or an `await using`. */
+  readonly hasAwait: boolean;
+  /** A `throw` statement not inside a `try` block that has a `catch`. */
+  readonly hasUncaughtThrow: boolean;
+  /** What the `return` statements (or the concise body) give; computed on first read. */
+  readonly returnThenability: Thenability;
+}
+
+const summaryCache = cachePerChecker(() => new WeakMap<ts.Node, FunctionSummary>());
+
+/** Summarises a function; cached per checker and declaration. */
+export function summarizeFunction(checker: ts.TypeChecker, declaration: FunctionWithBody): FunctionSummary {
+  const cache = summaryCache(checker);
+  let summary = cache.get(declaration);
+  if (summary === undefined) {
+    summary = buildSummary(checker, declaration);
+    cache.set(declaration, summary);
+  }
+  return summary;
+}
+
+/**
+ * Resolves a call through the checker to the function declaration it runs,
+ * in any file of the program: function declarations, functions and arrows
+ * bound to variables, methods, imported functions, and the implementation
+ * behind an overload. Declarations without a body (ambient, `.d.ts`,
+ * interface members) give `undefined`.
+ */
+export function resolveCalledFunction(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): FunctionWithBody | undefined {
+  const checker = services.program.getTypeChecker();
+  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+  const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration() as ts.Declaration | undefined;
+  if (declaration === undefined || !tsutils.isFunctionLikeDeclaration(declaration)) return undefined;
+  if (hasBody(declaration)) return declaration;
+  // An overload signature: the implementation is the declaration of the same symbol with a body.
+  const name = declaration.name;
+  if (name === undefined) return undefined;
+  const symbol = checker.getSymbolAtLocation(name);
+  return symbol?.declarations?.find(
+    (candidate): candidate is FunctionWithBody => tsutils.isFunctionLikeDeclaration(candidate) && hasBody(candidate),
+  );
+}
+
+/** Resolves the call and summarises its callee, or `undefined` if it has no readable body. */
+export function summarizeCallee(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression,
+): { declaration: FunctionWithBody; summary: FunctionSummary } | undefined {
+  const declaration = resolveCalledFunction(services, call);
+  if (declaration === undefined) return undefined;
+  return { declaration, summary: summarizeFunction(services.program.getTypeChecker(), declaration) };
+}
+
+/**
+ * True when the summary describes an `async` function doing only synchronous
+ * work: no await of any kind and only non-thenable return values.
+ */
+export function isAsyncWithOnlySyncWork(summary: FunctionSummary): boolean {
+  return (
+    summary.isAsync &&
+    !summary.isGenerator &&
+    !summary.hasAwait &&
+    summary.returnThenability === 'not-thenable'
+  );
+}
+
+function hasBody(declaration: ts.FunctionLikeDeclaration): declaration is FunctionWithBody {
+  return declaration.body !== undefined;
+}
+
+function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): FunctionSummary {
+  const body = declaration.body;
+  const returnExpressions: ts.Expression[] = [];
+  let hasAwait = false;
+  let hasUncaughtThrow = false;
+
+  const visit = (node: ts.Node, insideCatchingTry: boolean): void => {
+    // Nested functions have summaries of their own.
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isAwaitExpression(node)) hasAwait = true;
+    else if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) hasAwait = true;
+    else if (ts.isVariableDeclarationList(node) && isAwaitUsing(node)) hasAwait = true;
+    else if (ts.isReturnStatement(node) && node.expression !== undefined) returnExpressions.push(node.expression);
+    else if (ts.isThrowStatement(node) && !insideCatchingTry) hasUncaughtThrow = true;
+
+    if (ts.isTryStatement(node)) {
+      visit(node.tryBlock, insideCatchingTry || node.catchClause !== undefined);
+      if (node.catchClause !== undefined) visit(node.catchClause, insideCatchingTry);
+      if (node.finallyBlock !== undefined) visit(node.finallyBlock, insideCatchingTry);
+      return;
+    }
+    ts.forEachChild(node, (child) => {
+      visit(child, insideCatchingTry);
+    });
+  };
+
+  if (ts.isBlock(body)) {
+    for (const statement of body.statements) visit(statement, false);
+  } else {
+    returnExpressions.push(body);
+    visit(body, false);
+  }
+
+  let returnThenability: Thenability | undefined;
+  const modifiers = ts.canHaveModifiers(declaration) ? ts.getModifiers(declaration) : undefined;
+  return {
+    isAsync: modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
+    isGenerator: declaration.asteriskToken !== undefined,
+    isEmpty: ts.isBlock(body) && body.statements.length === 0,
+    hasAwait,
+    hasUncaughtThrow,
+    get returnThenability() {
+      returnThenability ??= combineUnionThenability(
+        returnExpressions.map((expression) => classifyThenability(checker, checker.getTypeAtLocation(expression))),
+      );
+      return returnThenability;
+    },
+  };
+}
+
+function isAwaitUsing(list: ts.VariableDeclarationList): boolean {
+  // eslint-disable-next-line no-bitwise -- NodeFlags is a bit set and ts-api-utils has no helper for it.
+  return (list.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing;
+}

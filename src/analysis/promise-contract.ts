@@ -1,0 +1,183 @@
+import {
+  AST_NODE_TYPES,
+  ASTUtils,
+  type ParserServicesWithTypeInformation,
+  type TSESLint,
+  type TSESTree,
+} from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
+import * as ts from 'typescript';
+
+import { classifyThenability } from './thenable.js';
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/**
+ * True when something outside the function requires it to return a promise,
+ * so `async` must stay even if the body is synchronous:
+ * - a class member that implements an interface member, an abstract member,
+ *   or overrides a base member (`override`, or a same-named base member);
+ * - a function whose contextual type (a parameter it is passed to, the type
+ *   of the variable or property it is assigned to, a `satisfies`, a declared
+ *   return type) returns a promise, or returns something we cannot judge;
+ * - a named function whose references are passed or assigned where such a
+ *   contextual type applies.
+ */
+export function isPromiseReturnRequiredByContract(
+  services: ParserServicesWithTypeInformation,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: FunctionNode,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  const parent = node.parent;
+
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.value === node
+  ) {
+    if (isClassMemberContract(services, parent)) return true;
+    if (parent.type === AST_NODE_TYPES.MethodDefinition) return false;
+  }
+
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const objectType = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(parent.parent));
+    if (objectType !== undefined) {
+      const memberTypes = getContextualMemberTypes(checker, objectType, parent);
+      if (memberTypes === undefined || memberTypes.some((type) => typeDemandsPromiseReturn(checker, type))) return true;
+    }
+    if (parent.method) return false;
+  }
+
+  const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+  if (ts.isFunctionExpression(tsNode) || ts.isArrowFunction(tsNode)) {
+    const contextualType = checker.getContextualType(tsNode);
+    if (contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType)) return true;
+  }
+
+  return getFunctionVariable(sourceCode, node)?.references.some((reference) =>
+    isReferencePassedToPromiseContract(services, reference),
+  ) ?? false;
+}
+
+/** The variable a function is bound to: its declaration's name or the `const` it initialises. */
+export function getFunctionVariable(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: FunctionNode,
+): TSESLint.Scope.Variable | undefined {
+  let identifier: TSESTree.Identifier | undefined;
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id !== null) {
+    identifier = node.id;
+  } else if (
+    node.parent.type === AST_NODE_TYPES.VariableDeclarator &&
+    node.parent.init === node &&
+    node.parent.id.type === AST_NODE_TYPES.Identifier
+  ) {
+    identifier = node.parent.id;
+  }
+  if (identifier === undefined) return undefined;
+  // The declaration's scope is the one around the function, not the function's own.
+  const scope = sourceCode.getScope(node.type === AST_NODE_TYPES.FunctionDeclaration ? node.parent : node);
+  return ASTUtils.findVariable(scope, identifier) ?? undefined;
+}
+
+/** The contextual type asks for a function returning a thenable (or something unknowable). */
+function typeDemandsPromiseReturn(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const nonNullable = checker.getNonNullableType(type);
+  if (tsutils.isIntrinsicAnyType(nonNullable) || tsutils.isIntrinsicUnknownType(nonNullable)) return true;
+  const signatures = tsutils
+    .unionConstituents(nonNullable)
+    .flatMap((member) => checker.getApparentType(member).getCallSignatures());
+  // `Function`, `object` and the like say nothing about the return: assume the worst.
+  if (signatures.length === 0) return true;
+  return signatures.some(
+    (signature) => classifyThenability(checker, checker.getReturnTypeOfSignature(signature)) !== 'not-thenable',
+  );
+}
+
+function isReferencePassedToPromiseContract(
+  services: ParserServicesWithTypeInformation,
+  reference: TSESLint.Scope.Reference,
+): boolean {
+  if (reference.init === true || !reference.isValueReference) return false;
+  const identifier = reference.identifier;
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return false;
+  const checker = services.program.getTypeChecker();
+  const tsIdentifier = services.esTreeNodeToTSNodeMap.get(identifier);
+  if (!ts.isExpression(tsIdentifier)) return false;
+  const contextualType = checker.getContextualType(tsIdentifier);
+  return contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType);
+}
+
+function isClassMemberContract(
+  services: ParserServicesWithTypeInformation,
+  member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): boolean {
+  if (member.override) return true;
+  const classNode = member.parent.parent;
+  if (classNode.superClass === null && (classNode.implements ?? []).length === 0) return false;
+  const name = getStaticMemberName(member);
+  // A computed name we cannot read might match any inherited member.
+  if (name === undefined) return true;
+
+  const checker = services.program.getTypeChecker();
+  const inheritedTypes: ts.Type[] = [];
+  if (member.static) {
+    if (classNode.superClass !== null) inheritedTypes.push(services.getTypeAtLocation(classNode.superClass));
+  } else {
+    const classType = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(classNode));
+    if (tsutils.isObjectType(classType) && tsutils.isObjectFlagSet(classType, ts.ObjectFlags.ClassOrInterface)) {
+      inheritedTypes.push(...checker.getBaseTypes(classType as ts.InterfaceType));
+    } else if (classNode.superClass !== null) {
+      return true;
+    }
+    for (const implemented of classNode.implements ?? []) {
+      inheritedTypes.push(services.getTypeAtLocation(implemented));
+    }
+  }
+  return inheritedTypes.some(
+    (type) =>
+      tsutils.isIntrinsicAnyType(type) ||
+      tsutils.isIntrinsicErrorType(type) ||
+      checker.getPropertyOfType(type, name) !== undefined,
+  );
+}
+
+function getStaticMemberName(
+  member: TSESTree.MethodDefinition | TSESTree.Property | TSESTree.PropertyDefinition,
+): string | undefined {
+  const key = member.key;
+  if (!member.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  return undefined;
+}
+
+/** The types the object literal's contextual type gives one of its members (`undefined`: cannot tell). */
+function getContextualMemberTypes(
+  checker: ts.TypeChecker,
+  objectType: ts.Type,
+  property: TSESTree.Property,
+): ts.Type[] | undefined {
+  const name = getStaticMemberName(property);
+  if (name === undefined) return undefined;
+  const memberTypes: ts.Type[] = [];
+  for (const constituent of tsutils.unionConstituents(checker.getNonNullableType(objectType))) {
+    const apparent = checker.getApparentType(constituent);
+    const symbol = checker.getPropertyOfType(apparent, name);
+    if (symbol !== undefined) {
+      memberTypes.push(checker.getTypeOfSymbol(symbol));
+      continue;
+    }
+    const indexType = checker.getIndexInfosOfType(apparent).find((info) =>
+      tsutils.isTypeFlagSet(info.keyType, ts.TypeFlags.String),
+    )?.type;
+    if (indexType !== undefined) memberTypes.push(indexType);
+  }
+  return memberTypes;
+}

@@ -1,0 +1,147 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * Syntactic shapes of promises made around values that are already here:
+ * `Promise.resolve(v)`, `new Promise((r) => r(v))`, and the idioms people
+ * write to yield to the event loop on purpose. Types are the caller's job;
+ * these only read syntax, so a rule can ask them before asking the checker.
+ */
+
+/** `Promise` as written refers to the global, not a local binding or import. */
+export function isGlobalPromise(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || node.name !== 'Promise') return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  return variable === null || variable.defs.length === 0;
+}
+
+/**
+ * For `Promise.resolve(v)` gives `v`; for `Promise.resolve()` gives `null`;
+ * for anything else `undefined`.
+ */
+export function getPromiseResolveArgument(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): TSESTree.Expression | null | undefined {
+  if (
+    node.type !== AST_NODE_TYPES.CallExpression ||
+    node.optional ||
+    node.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    node.callee.computed ||
+    node.callee.optional ||
+    node.callee.property.type !== AST_NODE_TYPES.Identifier ||
+    node.callee.property.name !== 'resolve' ||
+    !isGlobalPromise(sourceCode, node.callee.object)
+  ) {
+    return undefined;
+  }
+  if (node.arguments.length === 0) return null;
+  const [argument] = node.arguments;
+  if (node.arguments.length > 1 || argument === undefined || argument.type === AST_NODE_TYPES.SpreadElement) {
+    return undefined;
+  }
+  return argument;
+}
+
+/**
+ * For `new Promise((resolve) => resolve(v))` (or a block body whose only
+ * statement is `resolve(v);`) gives `v`; for `resolve()` gives `null`; for an
+ * executor that does anything else, `undefined`.
+ */
+export function getImmediatelyResolvedValue(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): TSESTree.Expression | null | undefined {
+  const executor = getExecutor(sourceCode, node);
+  const resolveParameter = executor?.params[0];
+  if (executor === undefined || resolveParameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const call = getSoleExpression(executor.body);
+  if (
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    call.optional ||
+    call.callee.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.name !== resolveParameter.name
+  ) {
+    return undefined;
+  }
+  if (call.arguments.length === 0) return null;
+  const [value] = call.arguments;
+  if (call.arguments.length > 1 || value === undefined || value.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  return value;
+}
+
+/**
+ * Operands awaited only to give the event loop a turn: `null`, `undefined`,
+ * `void 0`, `Promise.resolve()`, `new Promise((r) => r())`,
+ * `new Promise(setImmediate)`, `new Promise((r) => setTimeout(r, 0))`,
+ * `scheduler.yield()`.
+ */
+export function isEventLoopYield(sourceCode: Readonly<TSESLint.SourceCode>, operand: TSESTree.Node): boolean {
+  switch (operand.type) {
+    case AST_NODE_TYPES.Literal:
+      return operand.value === null && !('regex' in operand);
+    case AST_NODE_TYPES.Identifier:
+      return operand.name === 'undefined';
+    case AST_NODE_TYPES.UnaryExpression:
+      return operand.operator === 'void' && operand.argument.type === AST_NODE_TYPES.Literal;
+    case AST_NODE_TYPES.CallExpression:
+      return getPromiseResolveArgument(sourceCode, operand) === null || isSchedulerYield(operand);
+    case AST_NODE_TYPES.NewExpression:
+      return getImmediatelyResolvedValue(sourceCode, operand) === null || isTimerExecutor(sourceCode, operand);
+    default:
+      return false;
+  }
+}
+
+type Executor = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+
+function getExecutor(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): Executor | undefined {
+  if (node.type !== AST_NODE_TYPES.NewExpression || !isGlobalPromise(sourceCode, node.callee)) return undefined;
+  const [executor] = node.arguments;
+  if (
+    node.arguments.length !== 1 ||
+    (executor?.type !== AST_NODE_TYPES.ArrowFunctionExpression && executor?.type !== AST_NODE_TYPES.FunctionExpression) ||
+    executor.async ||
+    executor.generator
+  ) {
+    return undefined;
+  }
+  return executor;
+}
+
+function getSoleExpression(body: TSESTree.BlockStatement | TSESTree.Expression): TSESTree.Expression | undefined {
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return body;
+  const [statement] = body.body;
+  if (body.body.length !== 1 || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  return statement.expression;
+}
+
+const TIMER_NAMES = new Set(['setImmediate', 'setTimeout']);
+
+/** `new Promise(setImmediate)`, `new Promise((r) => setTimeout(r))`, `new Promise((r) => setTimeout(r, 0))`. */
+function isTimerExecutor(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.NewExpression): boolean {
+  if (!isGlobalPromise(sourceCode, node.callee) || node.arguments.length !== 1) return false;
+  const [argument] = node.arguments;
+  if (argument?.type === AST_NODE_TYPES.Identifier) return TIMER_NAMES.has(argument.name);
+  const executor = getExecutor(sourceCode, node);
+  const resolveParameter = executor?.params[0];
+  if (executor === undefined || resolveParameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const call = getSoleExpression(executor.body);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!TIMER_NAMES.has(call.callee.name)) return false;
+  const [callback, delay] = call.arguments;
+  const isResolve = callback?.type === AST_NODE_TYPES.Identifier && callback.name === resolveParameter.name;
+  const isZeroDelay = delay === undefined || (delay.type === AST_NODE_TYPES.Literal && delay.value === 0);
+  return isResolve && isZeroDelay && call.arguments.length <= 2;
+}
+
+function isSchedulerYield(node: TSESTree.CallExpression): boolean {
+  const callee = node.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'scheduler' &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === 'yield'
+  );
+}

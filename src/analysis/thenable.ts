@@ -1,0 +1,99 @@
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
+import * as ts from 'typescript';
+
+import { cachePerChecker } from './cache.js';
+
+/**
+ * What the checker can promise about a value's `then`:
+ * - `thenable`: the type (or some member of a union) has a callable `then`;
+ * - `not-thenable`: no member can have one;
+ * - `unknown`: `any`, `unknown`, an unconstrained type parameter, an error
+ *   type, `object`/`{}`, `never` — a rule that needs certainty stays silent.
+ */
+export type Thenability = 'not-thenable' | 'thenable' | 'unknown';
+
+const typeCache = cachePerChecker(() => new Map<ts.Type, Thenability>());
+const expressionCache = cachePerChecker(() => new WeakMap<ts.Node, Thenability>());
+
+/** Classifies a type; cached per checker, so every rule asking about one type pays once. */
+export function classifyThenability(checker: ts.TypeChecker, type: ts.Type): Thenability {
+  const cache = typeCache(checker);
+  const cached = cache.get(type);
+  if (cached !== undefined) return cached;
+  // Seed the cache before recursing, so a recursive type cannot loop.
+  cache.set(type, 'unknown');
+  const result = computeThenability(checker, type);
+  cache.set(type, result);
+  return result;
+}
+
+/**
+ * Classifies the type of an expression, asked as typescript-eslint's own
+ * promise rules ask (`getTypeAtLocation`), so the checker's answer is shared.
+ */
+export function classifyExpressionThenability(
+  services: ParserServicesWithTypeInformation,
+  node: TSESTree.Node,
+): Thenability {
+  const tsNode = services.esTreeNodeToTSNodeMap.get(node);
+  const checker = services.program.getTypeChecker();
+  const cache = expressionCache(checker);
+  const cached = cache.get(tsNode);
+  if (cached !== undefined) return cached;
+  const result = classifyThenability(checker, services.getTypeAtLocation(node));
+  cache.set(tsNode, result);
+  return result;
+}
+
+/** Combines the classes of a union's members: thenable if any member may be. */
+export function combineUnionThenability(classes: Iterable<Thenability>): Thenability {
+  let sawUnknown = false;
+  for (const thenability of classes) {
+    if (thenability === 'thenable') return 'thenable';
+    if (thenability === 'unknown') sawUnknown = true;
+  }
+  return sawUnknown ? 'unknown' : 'not-thenable';
+}
+
+function computeThenability(checker: ts.TypeChecker, type: ts.Type): Thenability {
+  if (
+    tsutils.isIntrinsicAnyType(type) ||
+    tsutils.isIntrinsicUnknownType(type) ||
+    tsutils.isIntrinsicErrorType(type) ||
+    tsutils.isIntrinsicNeverType(type) ||
+    tsutils.isIntrinsicNonPrimitiveType(type)
+  ) {
+    return 'unknown';
+  }
+  if (type.isUnion() || type.isIntersection()) {
+    // An intersection has every member's properties: one thenable member makes it thenable.
+    return combineUnionThenability(type.types.map((member) => classifyThenability(checker, member)));
+  }
+  if (tsutils.isInstantiableType(type)) {
+    // Type parameters, conditional and indexed-access types are judged by their constraint.
+    const constraint = checker.getBaseConstraintOfType(type);
+    if (constraint === undefined || constraint === type) return 'unknown';
+    return classifyThenability(checker, constraint);
+  }
+  if (isEmptyObjectType(checker, type)) {
+    // `{}` admits every non-nullish value, promises included.
+    return 'unknown';
+  }
+  const thenProperty = checker.getPropertyOfType(checker.getApparentType(type), 'then');
+  if (thenProperty === undefined) return 'not-thenable';
+  const thenType = checker.getNonNullableType(checker.getTypeOfSymbol(thenProperty));
+  if (tsutils.isIntrinsicAnyType(thenType) || tsutils.isIntrinsicUnknownType(thenType)) return 'unknown';
+  return thenType.getCallSignatures().length > 0 ? 'thenable' : 'not-thenable';
+}
+
+function isEmptyObjectType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return (
+    tsutils.isObjectType(type) &&
+    tsutils.isObjectFlagSet(type, ts.ObjectFlags.Anonymous) &&
+    checker.getPropertiesOfType(type).length === 0 &&
+    type.getCallSignatures().length === 0 &&
+    type.getConstructSignatures().length === 0 &&
+    checker.getIndexInfosOfType(type).length === 0
+  );
+}

@@ -1,0 +1,110 @@
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
+
+import { isAsyncWithOnlySyncWork, summarizeFunction, type FunctionWithBody } from '../analysis/function-summary.js';
+import { getFunctionVariable, isPromiseReturnRequiredByContract, type FunctionNode } from '../analysis/promise-contract.js';
+import { createRule } from '../util/createRule.js';
+import { getFixOrSuggest } from '../util/getFixOrSuggest.js';
+import { canMakeFunctionSynchronous, getAsyncToken, makeFunctionSynchronous } from '../util/makeFunctionSynchronous.js';
+
+export type Options = [];
+export type MessageIds = 'needlessAsync' | 'removeAsync';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-needless-async',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow `async` on functions that never await and return no promise',
+      recommended: 'strict',
+      requiresTypeChecking: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      needlessAsync:
+        '{{name}} is async but never awaits and returns no promise: its work is synchronous, and every caller pays for a promise and a microtask for nothing. Remove `async`.',
+      removeAsync: 'Remove `async` from {{name}} (callers then get the value, not a promise).',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const services = ESLintUtils.getParserServices(context);
+    const checker = services.program.getTypeChecker();
+    const sourceCode = context.sourceCode;
+
+    function check(node: FunctionNode): void {
+      // Syntax first: only async, non-generator functions with a non-empty body.
+      if (!node.async || node.generator) return;
+      if (node.body.type === AST_NODE_TYPES.BlockStatement && node.body.body.length === 0) return;
+      const declaration = services.esTreeNodeToTSNodeMap.get(node) as FunctionWithBody;
+      const summary = summarizeFunction(checker, declaration);
+      if (!isAsyncWithOnlySyncWork(summary)) return;
+      if (isPromiseReturnRequiredByContract(services, sourceCode, node)) return;
+
+      const asyncToken = getAsyncToken(sourceCode, node);
+      if (asyncToken === undefined) return;
+      const name = ASTUtils.getFunctionNameWithKind(node);
+      context.report({
+        node,
+        loc: asyncToken.loc,
+        messageId: 'needlessAsync',
+        data: { name },
+        ...getFixOrSuggest<MessageIds>({
+          fixIsSafe: !summary.hasUncaughtThrow && isOnlyCalledForEffectOrAwaited(node),
+          fix: canMakeFunctionSynchronous(sourceCode, node)
+            ? (fixer) => makeFunctionSynchronous(fixer, sourceCode, node) ?? []
+            : null,
+          suggestion: { messageId: 'removeAsync', data: { name } },
+        }),
+      });
+    }
+
+    /**
+     * The fix may change what callers receive only where no caller can tell:
+     * a function this module alone can reach, every reference a call whose
+     * result is awaited or thrown away. The awaits left behind are then
+     * `no-trivial-await`'s to remove.
+     */
+    function isOnlyCalledForEffectOrAwaited(node: FunctionNode): boolean {
+      if (isExported(node) || !isModuleOrNested(node)) return false;
+      const variable = getFunctionVariable(sourceCode, node);
+      if (variable === undefined) return false;
+      const references = variable.references.filter((reference) => reference.init !== true);
+      return references.every((reference) => isAwaitedOrDiscardedCall(reference.identifier));
+    }
+
+    function isModuleOrNested(node: FunctionNode): boolean {
+      const scope = sourceCode.getScope(node.type === AST_NODE_TYPES.FunctionDeclaration ? node.parent : node);
+      // A top-level function of a script is a global other files may call.
+      return scope.type !== 'global' || ts.isExternalModule(services.esTreeNodeToTSNodeMap.get(node).getSourceFile());
+    }
+
+    return {
+      ArrowFunctionExpression: check,
+      FunctionDeclaration: check,
+      FunctionExpression: check,
+    };
+  },
+});
+
+function isExported(node: FunctionNode): boolean {
+  let current: TSESTree.Node | undefined = node.parent;
+  if (current.type === AST_NODE_TYPES.VariableDeclarator) current = current.parent.parent;
+  return (
+    current?.type === AST_NODE_TYPES.ExportNamedDeclaration || current?.type === AST_NODE_TYPES.ExportDefaultDeclaration
+  );
+}
+
+function isAwaitedOrDiscardedCall(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
+  const call = identifier.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
+  const user = call.parent;
+  return (
+    user.type === AST_NODE_TYPES.AwaitExpression ||
+    user.type === AST_NODE_TYPES.ExpressionStatement ||
+    (user.type === AST_NODE_TYPES.UnaryExpression && user.operator === 'void')
+  );
+}
+

@@ -1,0 +1,168 @@
+import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
+import type * as ts from 'typescript';
+
+import { isAsyncWithOnlySyncWork, summarizeCallee } from '../analysis/function-summary.js';
+import {
+  getImmediatelyResolvedValue,
+  getPromiseResolveArgument,
+  isEventLoopYield,
+} from '../analysis/promise-idioms.js';
+import { classifyExpressionThenability } from '../analysis/thenable.js';
+import { createRule } from '../util/createRule.js';
+import { describeNode } from '../util/describeNode.js';
+import { canMakeFunctionSynchronous, makeFunctionSynchronous } from '../util/makeFunctionSynchronous.js';
+import { replaceExpression } from '../util/replaceExpression.js';
+import type { FunctionNode } from '../analysis/promise-contract.js';
+
+export type Options = [];
+export type MessageIds =
+  | 'awaitOfNonThenable'
+  | 'awaitOfResolvedValue'
+  | 'awaitOfSyncAsyncFunction'
+  | 'makeCalleeSynchronous'
+  | 'removeAwait';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-trivial-await',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow `await` on values that are already there and on async wrappers around synchronous work',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      awaitOfNonThenable:
+        '`{{name}}` has type `{{type}}`, which is not a promise: the `await` only costs a microtask and hides that the value is already here. Remove the `await`.',
+      awaitOfResolvedValue:
+        '`{{name}}` wraps a value that is already here in a promise only for `await` to unwrap it a microtask later. Use the value directly.',
+      awaitOfSyncAsyncFunction:
+        '`{{name}}` is an async function that never awaits and returns no promise: its work is already done when the call returns, and the `await` only waits a microtask for it. Make `{{name}}` synchronous and call it without `await`.',
+      makeCalleeSynchronous: 'Make `{{name}}` synchronous and remove this `await`.',
+      removeAwait: 'Remove the `await` (a rejection of `{{name}}` would then go unobserved here).',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const services = ESLintUtils.getParserServices(context);
+    const checker = services.program.getTypeChecker();
+    const sourceCode = context.sourceCode;
+
+    function reportNonThenable(node: TSESTree.AwaitExpression): void {
+      const type = services.getTypeAtLocation(node.argument);
+      // `void` is only certain for a call of a function we can read: a `() => void`
+      // property or parameter may well hold an async function.
+      if (tsutils.isIntrinsicVoidType(type) && !isCallOfReadableSyncFunction(node.argument)) return;
+      context.report({
+        node,
+        loc: getAwaitKeywordLoc(sourceCode, node),
+        messageId: 'awaitOfNonThenable',
+        data: { name: describeNode(sourceCode, node.argument), type: describeType(checker, type) },
+        fix: (fixer) => replaceExpression(fixer, sourceCode, node, node.argument),
+      });
+    }
+
+    function reportResolvedValue(node: TSESTree.AwaitExpression, value: TSESTree.Expression): void {
+      context.report({
+        node,
+        loc: getAwaitKeywordLoc(sourceCode, node),
+        messageId: 'awaitOfResolvedValue',
+        data: { name: describeNode(sourceCode, node.argument) },
+        fix: (fixer) => replaceExpression(fixer, sourceCode, node, value),
+      });
+    }
+
+    function reportSyncAsyncFunction(node: TSESTree.AwaitExpression, call: TSESTree.CallExpression): void {
+      const summarized = summarizeCallee(services, call);
+      if (summarized === undefined || summarized.summary.isEmpty || !isAsyncWithOnlySyncWork(summarized.summary)) {
+        return;
+      }
+      const name = describeNode(sourceCode, call.callee);
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      const calleeInThisFile = getFunctionInThisFile(summarized.declaration);
+      if (calleeInThisFile !== undefined && canMakeFunctionSynchronous(sourceCode, calleeInThisFile)) {
+        suggest.push({
+          messageId: 'makeCalleeSynchronous',
+          data: { name },
+          fix: (fixer) => [
+            ...(makeFunctionSynchronous(fixer, sourceCode, calleeInThisFile) ?? []),
+            replaceExpression(fixer, sourceCode, node, call),
+          ],
+        });
+      }
+      if (node.parent.type === AST_NODE_TYPES.ExpressionStatement) {
+        suggest.push({
+          messageId: 'removeAwait',
+          data: { name },
+          fix: (fixer) => replaceExpression(fixer, sourceCode, node, call),
+        });
+      }
+      context.report({
+        node,
+        loc: getAwaitKeywordLoc(sourceCode, node),
+        messageId: 'awaitOfSyncAsyncFunction',
+        data: { name },
+        suggest,
+      });
+    }
+
+    /** A call whose callee we can read and that is not async: its `void` really is nothing. */
+    function isCallOfReadableSyncFunction(node: TSESTree.Expression): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const summarized = summarizeCallee(services, node);
+      return summarized !== undefined && !summarized.summary.isAsync;
+    }
+
+    function getFunctionInThisFile(declaration: ts.Node): FunctionNode | undefined {
+      if (declaration.getSourceFile() !== services.esTreeNodeToTSNodeMap.get(sourceCode.ast)) return undefined;
+      const node = services.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
+      if (node === undefined) return undefined;
+      // A method's declaration maps to its MethodDefinition; the function is its value.
+      const fn =
+        node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.Property ? node.value : node;
+      return fn.type === AST_NODE_TYPES.FunctionDeclaration ||
+        fn.type === AST_NODE_TYPES.FunctionExpression ||
+        fn.type === AST_NODE_TYPES.ArrowFunctionExpression
+        ? fn
+        : undefined;
+    }
+
+    return {
+      AwaitExpression(node) {
+        const operand = node.argument;
+        // Syntax first: yields on purpose are never ours (no type query at all).
+        if (isEventLoopYield(sourceCode, operand)) return;
+
+        const resolvedValue =
+          getPromiseResolveArgument(sourceCode, operand) ?? getImmediatelyResolvedValue(sourceCode, operand);
+        if (resolvedValue != null) {
+          if (classifyExpressionThenability(services, resolvedValue) === 'not-thenable') {
+            reportResolvedValue(node, resolvedValue);
+          }
+          return;
+        }
+
+        const thenability = classifyExpressionThenability(services, operand);
+        if (thenability === 'not-thenable') {
+          reportNonThenable(node);
+        } else if (thenability === 'thenable' && operand.type === AST_NODE_TYPES.CallExpression) {
+          reportSyncAsyncFunction(node, operand);
+        }
+      },
+    };
+  },
+});
+
+function getAwaitKeywordLoc(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.AwaitExpression): TSESTree.SourceLocation {
+  return sourceCode.getFirstToken(node)?.loc ?? node.loc;
+}
+
+function describeType(checker: ts.TypeChecker, type: ts.Type): string {
+  const text = checker.typeToString(type);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+

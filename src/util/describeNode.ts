@@ -1,0 +1,9 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+const MAX_LENGTH = 40;
+
+/** Source text of a node for a message: one line, cut short when long. */
+export function describeNode(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node).replace(/\s+/gu, ' ');
+  return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 3)}...` : text;
+}

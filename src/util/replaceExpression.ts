@@ -1,0 +1,123 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * Replaces `target` with `replacement`'s source text, adding the parentheses
+ * that the new position needs: an operand below unary precedence put where
+ * only a unary expression stood (`x + await Promise.resolve(a || b)`), an
+ * object literal that would start a statement or an arrow body, and a space
+ * where two signs would merge into `--` or `++`.
+ */
+export function replaceExpression(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  target: TSESTree.Expression,
+  replacement: TSESTree.Expression,
+): TSESLint.RuleFix {
+  let text = sourceCode.getText(replacement);
+  const alreadyParenthesized = isParenthesized(sourceCode, replacement);
+  if (alreadyParenthesized) text = `(${text})`;
+  if (!alreadyParenthesized && needsParentheses(sourceCode, target, replacement)) text = `(${text})`;
+  const before = sourceCode.text[target.range[0] - 1];
+  if ((before === '+' || before === '-') && text.startsWith(before)) text = ` ${text}`;
+  return fixer.replaceText(target, text);
+}
+
+function isParenthesized(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  const previous = sourceCode.getTokenBefore(node);
+  const next = sourceCode.getTokenAfter(node);
+  if (previous?.value !== '(' || next?.value !== ')') return false;
+  // `f(x)`: those parentheses belong to the call, not to `x`.
+  const parent = node.parent;
+  if (
+    parent !== undefined &&
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.length === 1 &&
+    parent.arguments[0] === node &&
+    sourceCode.getTokenBefore(previous)?.range[1] === (parent.typeArguments ?? parent.callee).range[1]
+  ) {
+    return false;
+  }
+  return true;
+}
+
+/** Expressions that bind at least as tightly as a unary operator. */
+const UNARY_LEVEL = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.ClassExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.ImportExpression,
+  AST_NODE_TYPES.JSXElement,
+  AST_NODE_TYPES.JSXFragment,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.MetaProperty,
+  AST_NODE_TYPES.NewExpression,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ThisExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.UpdateExpression,
+]);
+
+function needsParentheses(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  target: TSESTree.Expression,
+  replacement: TSESTree.Expression,
+): boolean {
+  const parent = target.parent;
+  if (
+    replacement.type === AST_NODE_TYPES.ObjectExpression ||
+    replacement.type === AST_NODE_TYPES.FunctionExpression ||
+    replacement.type === AST_NODE_TYPES.ClassExpression
+  ) {
+    return startsStatementOrArrowBody(sourceCode, target);
+  }
+  if (UNARY_LEVEL.has(replacement.type)) return false;
+  // The target's own parentheses stay, and hold any expression.
+  if (isParenthesized(sourceCode, target)) return false;
+  if (replacement.type === AST_NODE_TYPES.SequenceExpression) return parent.type !== AST_NODE_TYPES.ExpressionStatement;
+  // Positions that take any assignment-level expression.
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.TemplateLiteral:
+      return false;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === target;
+    case AST_NODE_TYPES.Property:
+      return parent.value !== target;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right !== target;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body !== target;
+    default:
+      return true;
+  }
+}
+
+/** Walks up while `target` is the leftmost part of its parent, to see if it would lead a statement. */
+function startsStatementOrArrowBody(sourceCode: Readonly<TSESLint.SourceCode>, target: TSESTree.Node): boolean {
+  let node: TSESTree.Node = target;
+  while (node.parent !== undefined) {
+    const parent = node.parent;
+    if (isParenthesized(sourceCode, node)) return false;
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent.body === node;
+    if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+    if (parent.range[0] !== node.range[0]) return false;
+    node = parent;
+  }
+  return false;
+}
