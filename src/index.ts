@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint } from 'eslint';
 
 import { createConfigs } from './configs/index.js';
 import { rules } from './rules/index.js';
@@ -12,7 +12,8 @@ const plugin = {
   rules,
   configs: {} as ReturnType<typeof createConfigs>,
 };
-plugin.configs = createConfigs(plugin as unknown as TSESLint.FlatConfig.Plugin, rules);
+// typescript-eslint's rule type and ESLint's differ only in how strictly they type `context`.
+plugin.configs = createConfigs(plugin as unknown as ESLint.Plugin, rules);
 
 export default plugin;
 export { rules };

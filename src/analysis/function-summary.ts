@@ -49,14 +49,14 @@ export function resolveCalledFunction(
   const checker = services.program.getTypeChecker();
   const tsCall = services.esTreeNodeToTSNodeMap.get(call);
   const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration() as ts.Declaration | undefined;
-  if (declaration === undefined || !tsutils.isFunctionLikeDeclaration(declaration)) return undefined;
+  if (declaration === undefined || !isFunctionLikeDeclaration(declaration)) return undefined;
   if (hasBody(declaration)) return declaration;
   // An overload signature: the implementation is the declaration of the same symbol with a body.
   const name = declaration.name;
   if (name === undefined) return undefined;
   const symbol = checker.getSymbolAtLocation(name);
   return symbol?.declarations?.find(
-    (candidate): candidate is FunctionWithBody => tsutils.isFunctionLikeDeclaration(candidate) && hasBody(candidate),
+    (candidate): candidate is FunctionWithBody => isFunctionLikeDeclaration(candidate) && hasBody(candidate),
   );
 }
 
@@ -80,6 +80,17 @@ export function isAsyncWithOnlySyncWork(summary: FunctionSummary): boolean {
     !summary.isGenerator &&
     !summary.hasAwait &&
     summary.returnThenability === 'not-thenable'
+  );
+}
+
+function isFunctionLikeDeclaration(node: ts.Node): node is ts.FunctionLikeDeclaration {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isAccessor(node)
   );
 }
 
@@ -138,6 +149,6 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
 }
 
 function isAwaitUsing(list: ts.VariableDeclarationList): boolean {
-  // eslint-disable-next-line no-bitwise -- NodeFlags is a bit set and ts-api-utils has no helper for it.
-  return (list.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing;
+  // `AwaitUsing` is the `Using` and `Const` bits together: a plain `using` or `const` has only one.
+  return tsutils.isNodeFlagSet(list, ts.NodeFlags.Using) && tsutils.isNodeFlagSet(list, ts.NodeFlags.Const);
 }

@@ -104,7 +104,7 @@ function isReferencePassedToPromiseContract(
   if (reference.init === true || !reference.isValueReference) return false;
   const identifier = reference.identifier;
   const parent = identifier.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return false;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return false;
   const checker = services.program.getTypeChecker();
   const tsIdentifier = services.esTreeNodeToTSNodeMap.get(identifier);
   if (!ts.isExpression(tsIdentifier)) return false;
@@ -118,7 +118,7 @@ function isClassMemberContract(
 ): boolean {
   if (member.override) return true;
   const classNode = member.parent.parent;
-  if (classNode.superClass === null && (classNode.implements ?? []).length === 0) return false;
+  if (classNode.superClass === null && (classNode.implements).length === 0) return false;
   const name = getStaticMemberName(member);
   // A computed name we cannot read might match any inherited member.
   if (name === undefined) return true;
@@ -134,7 +134,7 @@ function isClassMemberContract(
     } else if (classNode.superClass !== null) {
       return true;
     }
-    for (const implemented of classNode.implements ?? []) {
+    for (const implemented of classNode.implements) {
       inheritedTypes.push(services.getTypeAtLocation(implemented));
     }
   }

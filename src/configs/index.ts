@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 
 import type { AsyncMisuseDocs } from '../util/createRule.js';
 
@@ -10,9 +10,9 @@ type RuleSeverityMap = Record<string, 'error' | 'off'>;
  * new rule lands in the right config by saying so in its own file.
  */
 export function createConfigs(
-  plugin: TSESLint.FlatConfig.Plugin,
+  plugin: ESLint.Plugin,
   rules: Record<string, RuleWithDocs>,
-): Record<'disable-type-checked' | 'recommended' | 'strict', TSESLint.FlatConfig.Config> {
+): Record<'disable-type-checked' | 'recommended' | 'strict', Linter.Config> {
   const ids = Object.keys(rules).sort();
   const select = (accept: (docs: Partial<AsyncMisuseDocs>) => boolean, severity: 'error' | 'off'): RuleSeverityMap =>
     Object.fromEntries(

@@ -13,5 +13,5 @@ export function getFixOrSuggest<MessageIds extends string>(options: {
   const { fix, fixIsSafe, suggestion } = options;
   if (fix === null) return {};
   if (fixIsSafe) return { fix };
-  return { suggest: [{ ...suggestion, fix } as TSESLint.SuggestionReportDescriptor<MessageIds>] };
+  return { suggest: [{ ...suggestion, fix }] };
 }

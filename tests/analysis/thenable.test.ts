@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+
+import { classifyExpressionThenability, combineUnionThenability } from '../../src/analysis/thenable.js';
+import { findInitializer, parseWithTypes } from './inMemoryProgram.js';
+
+const declarations = `
+declare function value<T>(): T;
+class CustomThenable { then(onFulfilled: (value: number) => void): void { onFulfilled(1); } }
+class NotCallableThen { then = 3; }
+interface MaybeThenable { then?: (resolve: (value: string) => void) => void }
+`;
+
+/** Classifies `value<TYPE>()` for each case, inside a generic function where type parameters are in scope. */
+function classify(typeText: string, typeParameters = ''): string {
+  const code = `${declarations}
+function probe${typeParameters}() {
+  const subject = value<${typeText}>();
+  return subject;
+}`;
+  const { ast, services } = parseWithTypes({ 'main.ts': code });
+  return classifyExpressionThenability(services, findInitializer(ast, 'subject'));
+}
+
+describe('classifyExpressionThenability', () => {
+  it.each([
+    ['number', 'not-thenable'],
+    ['string', 'not-thenable'],
+    ['"literal"', 'not-thenable'],
+    ['null', 'not-thenable'],
+    ['undefined', 'not-thenable'],
+    ['void', 'not-thenable'],
+    ['number[]', 'not-thenable'],
+    ['{ id: number; name: string }', 'not-thenable'],
+    ['Map<string, Promise<number>>', 'not-thenable'],
+    ['NotCallableThen', 'not-thenable'],
+    ['Promise<number>', 'thenable'],
+    ['PromiseLike<number>', 'thenable'],
+    ['CustomThenable', 'thenable'],
+    ['MaybeThenable', 'thenable'],
+    ['number | Promise<number>', 'thenable'],
+    ['Promise<number> & { extra: true }', 'thenable'],
+    ['any', 'unknown'],
+    ['unknown', 'unknown'],
+    ['never', 'unknown'],
+    ['object', 'unknown'],
+    ['{}', 'unknown'],
+    ['string | any', 'unknown'],
+  ])('classifies %s as %s', (typeText, expected) => {
+    expect(classify(typeText)).toBe(expected);
+  });
+
+  it('judges a type parameter by its constraint', () => {
+    expect(classify('T', '<T>')).toBe('unknown');
+    expect(classify('T', '<T extends number>')).toBe('not-thenable');
+    expect(classify('T', '<T extends Promise<void>>')).toBe('thenable');
+    expect(classify('T | undefined', '<T>')).toBe('unknown');
+    expect(classify('T | Promise<number>', '<T>')).toBe('thenable');
+  });
+
+  it('says unknown for an unresolved type instead of guessing', () => {
+    const { ast, services } = parseWithTypes({ 'main.ts': 'const subject = notDeclaredAnywhere();' });
+    expect(classifyExpressionThenability(services, findInitializer(ast, 'subject'))).toBe('unknown');
+  });
+});
+
+describe('combineUnionThenability', () => {
+  it('is thenable if any member is, unknown if any is unknown, else not thenable', () => {
+    expect(combineUnionThenability(['not-thenable', 'unknown', 'thenable'])).toBe('thenable');
+    expect(combineUnionThenability(['not-thenable', 'unknown'])).toBe('unknown');
+    expect(combineUnionThenability(['not-thenable', 'not-thenable'])).toBe('not-thenable');
+    expect(combineUnionThenability([])).toBe('not-thenable');
+  });
+});
