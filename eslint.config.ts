@@ -48,6 +48,7 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked, asyncMisuse.configs['disable-type-checked']],
   },
   {
+    files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },

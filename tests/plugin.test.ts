@@ -7,6 +7,7 @@ import tsParser from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
+import { rules } from '../src/rules/index.js';
 import { getRuleDocsUrl } from '../src/util/createRule.js';
 import { fixturesDir } from './ruleTester.js';
 
@@ -31,7 +32,7 @@ describe('the plugin object', () => {
   });
 
   describe.each(ruleFiles)('rule %s', (id) => {
-    const rule = plugin.rules[id as keyof typeof plugin.rules];
+    const rule = rules[id as keyof typeof rules];
 
     it('has a source file, doc page and test file', () => {
       expect(existsSync(path.join(root, 'docs/rules', `${id}.md`))).toBe(true);
@@ -40,10 +41,10 @@ describe('the plugin object', () => {
 
     it('has complete meta', () => {
       expect(rule.name).toBe(id);
-      expect(rule.meta.docs.url).toBe(getRuleDocsUrl(id));
-      expect(rule.meta.docs.description).toMatch(/^(Disallow|Enforce|Require|Prefer) /u);
-      expect(rule.meta.docs.requiresTypeChecking).toBe(true);
-      expect(['recommended', 'strict']).toContain(rule.meta.docs.recommended);
+      expect(rule.meta.docs?.url).toBe(getRuleDocsUrl(id));
+      expect(rule.meta.docs?.description).toMatch(/^(Disallow|Enforce|Require|Prefer) /u);
+      expect(rule.meta.docs?.requiresTypeChecking).toBe(true);
+      expect(['recommended', 'strict']).toContain(rule.meta.docs?.recommended);
       expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
       expect(Array.isArray(rule.meta.schema)).toBe(true);
     });
@@ -53,7 +54,7 @@ describe('the plugin object', () => {
 describe('the configs', () => {
   const qualified = (ids: string[]): string[] => ids.map((id) => `async-misuse/${id}`).sort();
   const idsWhere = (accept: (level: string) => boolean): string[] =>
-    ruleFiles.filter((id) => accept(plugin.rules[id as keyof typeof plugin.rules].meta.docs.recommended));
+    ruleFiles.filter((id) => accept(rules[id as keyof typeof rules].meta.docs?.recommended ?? ""));
 
   it('derive their rule lists from meta.docs', () => {
     expect(Object.keys(plugin.configs.recommended.rules ?? {}).sort()).toEqual(

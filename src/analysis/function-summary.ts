@@ -1,4 +1,4 @@
-import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
@@ -68,6 +68,43 @@ export function summarizeCallee(
   const declaration = resolveCalledFunction(services, call);
   if (declaration === undefined) return undefined;
   return { declaration, summary: summarizeFunction(services.program.getTypeChecker(), declaration) };
+}
+
+/**
+ * The call can run nothing but `declaration`: the callee is the function's
+ * own name, a `const` bound to it (or an import of either), or a private
+ * method. An async function is assignable to `() => void`, and a parameter,
+ * a reassignable `let` or a method an override may replace can hold other
+ * work than the declaration the checker resolved.
+ */
+export function isCallBoundToDeclaration(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression,
+  declaration: ts.Node,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee));
+    if (symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) {
+      symbol = checker.getAliasedSymbol(symbol);
+    }
+    return (
+      symbol?.declarations?.some(
+        (candidate) =>
+          candidate === declaration ||
+          (ts.isVariableDeclaration(candidate) &&
+            candidate.initializer === declaration &&
+            tsutils.isNodeFlagSet(candidate.parent, ts.NodeFlags.Const)),
+      ) ?? false
+    );
+  }
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    ts.isMethodDeclaration(declaration) &&
+    (ts.isPrivateIdentifier(declaration.name) ||
+      tsutils.includesModifier(ts.getModifiers(declaration), ts.SyntaxKind.PrivateKeyword))
+  );
 }
 
 /**

@@ -47,7 +47,10 @@ export function isPromiseReturnRequiredByContract(
     if (objectType !== undefined) {
       const memberTypes = getContextualMemberTypes(checker, objectType, parent);
       if (memberTypes === undefined || memberTypes.some((type) => typeDemandsPromiseReturn(checker, type))) return true;
+    } else if (isObjectMemberContractThroughReferences(services, sourceCode, parent)) {
+      return true;
     }
+    if (isAsyncIteratorMethod(parent)) return true;
     if (parent.method) return false;
   }
 
@@ -83,6 +86,115 @@ export function getFunctionVariable(
   return ASTUtils.findVariable(scope, identifier) ?? undefined;
 }
 
+/**
+ * An object literal bound to a variable has no contextual type where it is
+ * written, but may meet one where the variable is used:
+ * `const jar = { async getCookie() {…} }; request({ cookieJar: jar })`.
+ * Follows the property path from the outermost literal to the member and
+ * asks each use of the variable.
+ */
+function isObjectMemberContractThroughReferences(
+  services: ParserServicesWithTypeInformation,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  property: TSESTree.Property,
+): boolean {
+  const propertyPath: string[] = [];
+  let member: TSESTree.Property = property;
+  for (;;) {
+    const name = getStaticMemberName(member);
+    if (name === undefined) return true;
+    propertyPath.unshift(name);
+    const objectLiteral = member.parent;
+    if (objectLiteral.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const holder = objectLiteral.parent;
+    if (holder.type === AST_NODE_TYPES.Property && holder.value === objectLiteral && holder.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      member = holder;
+      continue;
+    }
+    const checker = services.program.getTypeChecker();
+    return getUsesOfObjectLiteral(sourceCode, objectLiteral).some((use) => {
+      const tsUse = services.esTreeNodeToTSNodeMap.get(use);
+      if (!ts.isExpression(tsUse)) return false;
+      const contextualType = checker.getContextualType(tsUse);
+      if (contextualType === undefined) return false;
+      const memberTypes = followPropertyPath(checker, contextualType, propertyPath);
+      return memberTypes.some((type) => typeDemandsPromiseReturn(checker, type));
+    });
+  }
+}
+
+/**
+ * Where an object literal's value goes on to be used: each read of the
+ * `const` it initialises, or each call of the function bound to a `const`
+ * that returns it (`const makeJar = () => ({ … })`).
+ */
+function getUsesOfObjectLiteral(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  objectLiteral: TSESTree.ObjectExpression,
+): TSESTree.Node[] {
+  const holder = objectLiteral.parent;
+  if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === objectLiteral && holder.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(holder), holder.id);
+    return (variable?.references ?? [])
+      .filter((reference) => reference.init !== true && reference.isValueReference)
+      .map((reference) => reference.identifier);
+  }
+  const returningFunction =
+    holder.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === objectLiteral
+      ? holder
+      : holder.type === AST_NODE_TYPES.ReturnStatement
+        ? getEnclosingFunction(holder)
+        : undefined;
+  if (returningFunction === undefined) return [];
+  const variable = getFunctionVariable(sourceCode, returningFunction);
+  return (variable?.references ?? []).flatMap((reference) => {
+    const call = reference.identifier.parent;
+    return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
+  });
+}
+
+function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current !== undefined; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+function followPropertyPath(checker: ts.TypeChecker, type: ts.Type, propertyPath: readonly string[]): ts.Type[] {
+  let current = [type];
+  for (const name of propertyPath) {
+    current = current.flatMap((candidate) =>
+      tsutils.unionConstituents(checker.getNonNullableType(candidate)).flatMap((constituent) => {
+        const symbol = checker.getPropertyOfType(checker.getApparentType(constituent), name);
+        return symbol === undefined ? [] : [checker.getTypeOfSymbol(symbol)];
+      }),
+    );
+  }
+  return current;
+}
+
+/** `next`/`return`/`throw` beside `[Symbol.asyncIterator]`: the async iteration protocol wants promises. */
+function isAsyncIteratorMethod(property: TSESTree.Property): boolean {
+  const name = getStaticMemberName(property);
+  if (name !== 'next' && name !== 'return' && name !== 'throw') return false;
+  return property.parent.properties.some(
+    (sibling) =>
+      sibling.type === AST_NODE_TYPES.Property &&
+      sibling.computed &&
+      sibling.key.type === AST_NODE_TYPES.MemberExpression &&
+      sibling.key.object.type === AST_NODE_TYPES.Identifier &&
+      sibling.key.object.name === 'Symbol' &&
+      sibling.key.property.type === AST_NODE_TYPES.Identifier &&
+      sibling.key.property.name === 'asyncIterator',
+  );
+}
+
 /** The contextual type asks for a function returning a thenable (or something unknowable). */
 function typeDemandsPromiseReturn(checker: ts.TypeChecker, type: ts.Type): boolean {
   const nonNullable = checker.getNonNullableType(type);
@@ -116,9 +228,8 @@ function isClassMemberContract(
   services: ParserServicesWithTypeInformation,
   member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
 ): boolean {
-  if (member.override) return true;
   const classNode = member.parent.parent;
-  if (classNode.superClass === null && (classNode.implements).length === 0) return false;
+  if (classNode.superClass === null && classNode.implements.length === 0) return member.override;
   const name = getStaticMemberName(member);
   // A computed name we cannot read might match any inherited member.
   if (name === undefined) return true;
@@ -138,12 +249,18 @@ function isClassMemberContract(
       inheritedTypes.push(services.getTypeAtLocation(implemented));
     }
   }
-  return inheritedTypes.some(
-    (type) =>
-      tsutils.isIntrinsicAnyType(type) ||
-      tsutils.isIntrinsicErrorType(type) ||
-      checker.getPropertyOfType(type, name) !== undefined,
-  );
+
+  let foundInheritedMember = false;
+  for (const type of inheritedTypes) {
+    if (tsutils.isIntrinsicAnyType(type) || tsutils.isIntrinsicErrorType(type)) return true;
+    const inherited = checker.getPropertyOfType(type, name);
+    if (inherited === undefined) continue;
+    foundInheritedMember = true;
+    // The contract binds only when the inherited member's declared return is a promise.
+    if (typeDemandsPromiseReturn(checker, checker.getTypeOfSymbol(inherited))) return true;
+  }
+  // `override` of a member we could not find (a mixin, an unresolved base): cannot tell.
+  return member.override && !foundInheritedMember;
 }
 
 function getStaticMemberName(

@@ -56,6 +56,17 @@ export function combineUnionThenability(classes: Iterable<Thenability>): Thenabi
   return sawUnknown ? 'unknown' : 'not-thenable';
 }
 
+/**
+ * For an array or tuple type, whether its elements may be thenable (so that
+ * awaiting the array waits for none of them); `undefined` for other types.
+ */
+export function classifyArrayElementThenability(checker: ts.TypeChecker, type: ts.Type): Thenability | undefined {
+  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return undefined;
+  return combineUnionThenability(
+    checker.getTypeArguments(type as ts.TypeReference).map((element) => classifyThenability(checker, element)),
+  );
+}
+
 function computeThenability(checker: ts.TypeChecker, type: ts.Type): Thenability {
   if (
     tsutils.isIntrinsicAnyType(type) ||
@@ -80,11 +91,29 @@ function computeThenability(checker: ts.TypeChecker, type: ts.Type): Thenability
     // `{}` admits every non-nullish value, promises included.
     return 'unknown';
   }
-  const thenProperty = checker.getPropertyOfType(checker.getApparentType(type), 'then');
-  if (thenProperty === undefined) return 'not-thenable';
+  const apparentType = checker.getApparentType(type);
+  const thenProperty = checker.getPropertyOfType(apparentType, 'then');
+  if (thenProperty === undefined) {
+    // `Record<string, () => void>` may hold a callable `then` under its index signature.
+    const indexType = checker.getIndexInfosOfType(apparentType).find((info) =>
+      tsutils.isTypeFlagSet(info.keyType, ts.TypeFlags.String),
+    )?.type;
+    return indexType === undefined || isCertainlyNotCallable(checker, indexType) ? 'not-thenable' : 'unknown';
+  }
   const thenType = checker.getNonNullableType(checker.getTypeOfSymbol(thenProperty));
   if (tsutils.isIntrinsicAnyType(thenType) || tsutils.isIntrinsicUnknownType(thenType)) return 'unknown';
   return thenType.getCallSignatures().length > 0 ? 'thenable' : 'not-thenable';
+}
+
+function isCertainlyNotCallable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return tsutils.unionConstituents(type).every(
+    (member) =>
+      !tsutils.isIntrinsicAnyType(member) &&
+      !tsutils.isIntrinsicUnknownType(member) &&
+      !tsutils.isTypeFlagSet(member, ts.TypeFlags.NonPrimitive) &&
+      checker.getApparentType(member).getCallSignatures().length === 0 &&
+      !isEmptyObjectType(checker, member),
+  );
 }
 
 function isEmptyObjectType(checker: ts.TypeChecker, type: ts.Type): boolean {

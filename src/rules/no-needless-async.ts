@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
 import { isAsyncWithOnlySyncWork, summarizeFunction, type FunctionWithBody } from '../analysis/function-summary.js';
@@ -20,15 +20,16 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
     },
     fixable: 'code',
+    // The suggestions are built by getFixOrSuggest, out of this rule's sight.
+    // eslint-disable-next-line eslint-plugin/require-meta-has-suggestions
     hasSuggestions: true,
     messages: {
       needlessAsync:
-        '{{name}} is async but never awaits and returns no promise: its work is synchronous, and every caller pays for a promise and a microtask for nothing. Remove `async`.',
-      removeAsync: 'Remove `async` from {{name}} (callers then get the value, not a promise).',
+        '{{name}} never awaits and returns no promise: its work is synchronous, and every caller pays for a promise and a microtask for nothing. Remove `async`.',
+      removeAsync: 'Remove `async` (callers then get the value, not a promise).',
     },
     schema: [],
   },
-  defaultOptions: [],
   create(context) {
     const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
@@ -45,7 +46,7 @@ export default createRule<Options, MessageIds>({
 
       const asyncToken = getAsyncToken(sourceCode, node);
       if (asyncToken === undefined) return;
-      const name = ASTUtils.getFunctionNameWithKind(node);
+      const name = capitalize(ASTUtils.getFunctionNameWithKind(node));
       context.report({
         node,
         loc: asyncToken.loc,
@@ -54,7 +55,7 @@ export default createRule<Options, MessageIds>({
         ...getFixOrSuggest<MessageIds>({
           fixIsSafe: !summary.hasUncaughtThrow && isOnlyCalledForEffectOrAwaited(node),
           fix: canMakeFunctionSynchronous(sourceCode, node)
-            ? (fixer) => makeFunctionSynchronous(fixer, sourceCode, node) ?? []
+            ? (fixer) => makeFunctionSynchronous(fixer, sourceCode, node)
             : null,
           suggestion: { messageId: 'removeAsync', data: { name } },
         }),
@@ -71,14 +72,24 @@ export default createRule<Options, MessageIds>({
       if (isExported(node) || !isModuleOrNested(node)) return false;
       const variable = getFunctionVariable(sourceCode, node);
       if (variable === undefined) return false;
-      const references = variable.references.filter((reference) => reference.init !== true);
+      // A named function expression can also call itself by its own name.
+      const ownName = getOwnNameVariable(node);
+      const references = [...variable.references, ...(ownName?.references ?? [])].filter(
+        (reference) => reference.init !== true,
+      );
       return references.every((reference) => isAwaitedOrDiscardedCall(reference.identifier));
+    }
+
+    function getOwnNameVariable(node: FunctionNode): TSESLint.Scope.Variable | undefined {
+      const id = node.type === AST_NODE_TYPES.FunctionExpression ? node.id : null;
+      if (id === null) return undefined;
+      return sourceCode.getDeclaredVariables(node).find((candidate) => candidate.defs.some((definition) => definition.name === id));
     }
 
     function isModuleOrNested(node: FunctionNode): boolean {
       const scope = sourceCode.getScope(node.type === AST_NODE_TYPES.FunctionDeclaration ? node.parent : node);
       // A top-level function of a script is a global other files may call.
-      return scope.type !== 'global' || ts.isExternalModule(services.esTreeNodeToTSNodeMap.get(node).getSourceFile());
+      return scope.type !== TSESLint.Scope.ScopeType.global || ts.isExternalModule(services.esTreeNodeToTSNodeMap.get(node).getSourceFile());
     }
 
     return {
@@ -90,16 +101,16 @@ export default createRule<Options, MessageIds>({
 });
 
 function isExported(node: FunctionNode): boolean {
-  let current: TSESTree.Node | undefined = node.parent;
+  let current: TSESTree.Node = node.parent;
   if (current.type === AST_NODE_TYPES.VariableDeclarator) current = current.parent.parent;
   return (
-    current?.type === AST_NODE_TYPES.ExportNamedDeclaration || current?.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    current.type === AST_NODE_TYPES.ExportNamedDeclaration || current.type === AST_NODE_TYPES.ExportDefaultDeclaration
   );
 }
 
 function isAwaitedOrDiscardedCall(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
   const call = identifier.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
   const user = call.parent;
   return (
     user.type === AST_NODE_TYPES.AwaitExpression ||
@@ -108,3 +119,6 @@ function isAwaitedOrDiscardedCall(identifier: TSESTree.Identifier | TSESTree.JSX
   );
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

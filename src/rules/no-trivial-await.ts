@@ -2,13 +2,13 @@ import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@type
 import * as tsutils from 'ts-api-utils';
 import type * as ts from 'typescript';
 
-import { isAsyncWithOnlySyncWork, summarizeCallee } from '../analysis/function-summary.js';
+import { isAsyncWithOnlySyncWork, isCallBoundToDeclaration, summarizeCallee } from '../analysis/function-summary.js';
 import {
   getImmediatelyResolvedValue,
   getPromiseResolveArgument,
   isEventLoopYield,
 } from '../analysis/promise-idioms.js';
-import { classifyExpressionThenability } from '../analysis/thenable.js';
+import { classifyArrayElementThenability, classifyExpressionThenability } from '../analysis/thenable.js';
 import { createRule } from '../util/createRule.js';
 import { describeNode } from '../util/describeNode.js';
 import { canMakeFunctionSynchronous, makeFunctionSynchronous } from '../util/makeFunctionSynchronous.js';
@@ -18,10 +18,12 @@ import type { FunctionNode } from '../analysis/promise-contract.js';
 export type Options = [];
 export type MessageIds =
   | 'awaitOfNonThenable'
+  | 'awaitOfPromiseArray'
   | 'awaitOfResolvedValue'
   | 'awaitOfSyncAsyncFunction'
   | 'makeCalleeSynchronous'
-  | 'removeAwait';
+  | 'removeAwait'
+  | 'useAwaitAll';
 
 export default createRule<Options, MessageIds>({
   name: 'no-trivial-await',
@@ -37,32 +39,68 @@ export default createRule<Options, MessageIds>({
     messages: {
       awaitOfNonThenable:
         '`{{name}}` has type `{{type}}`, which is not a promise: the `await` only costs a microtask and hides that the value is already here. Remove the `await`.',
+      awaitOfPromiseArray:
+        '`{{name}}` is an array of promises, and `await` on an array waits for none of them. Use `await Promise.all({{name}})` to wait for every element.',
       awaitOfResolvedValue:
         '`{{name}}` wraps a value that is already here in a promise only for `await` to unwrap it a microtask later. Use the value directly.',
       awaitOfSyncAsyncFunction:
         '`{{name}}` is an async function that never awaits and returns no promise: its work is already done when the call returns, and the `await` only waits a microtask for it. Make `{{name}}` synchronous and call it without `await`.',
       makeCalleeSynchronous: 'Make `{{name}}` synchronous and remove this `await`.',
+      useAwaitAll: 'Wait for every element with `Promise.all`.',
       removeAwait: 'Remove the `await` (a rejection of `{{name}}` would then go unobserved here).',
     },
     schema: [],
   },
-  defaultOptions: [],
   create(context) {
     const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
     const sourceCode = context.sourceCode;
 
+    /**
+     * The checker says no member of the type has a callable `then`. `void` is
+     * only certain for a call of a function we can read: a `() => void`
+     * property or parameter may well hold an async function.
+     */
+    function isCertainlyNotThenable(node: TSESTree.Expression): boolean {
+      if (classifyExpressionThenability(services, node) !== 'not-thenable') return false;
+      const type = services.getTypeAtLocation(node);
+      const mayBeVoid = tsutils.unionConstituents(type).some((member) => tsutils.isIntrinsicVoidType(member));
+      return !mayBeVoid || isCallOfReadableSyncFunction(node);
+    }
+
     function reportNonThenable(node: TSESTree.AwaitExpression): void {
       const type = services.getTypeAtLocation(node.argument);
-      // `void` is only certain for a call of a function we can read: a `() => void`
-      // property or parameter may well hold an async function.
-      if (tsutils.isIntrinsicVoidType(type) && !isCallOfReadableSyncFunction(node.argument)) return;
+      const elements = classifyArrayElementThenability(checker, type);
+      if (elements !== undefined && elements !== 'not-thenable') {
+        reportPromiseArray(node);
+        return;
+      }
       context.report({
         node,
         loc: getAwaitKeywordLoc(sourceCode, node),
         messageId: 'awaitOfNonThenable',
         data: { name: describeNode(sourceCode, node.argument), type: describeType(checker, type) },
         fix: (fixer) => replaceExpression(fixer, sourceCode, node, node.argument),
+      });
+    }
+
+    /** Removing the `await` would keep behaviour but bury the likely bug: a missing `Promise.all`. */
+    function reportPromiseArray(node: TSESTree.AwaitExpression): void {
+      const name = describeNode(sourceCode, node.argument);
+      context.report({
+        node,
+        loc: getAwaitKeywordLoc(sourceCode, node),
+        messageId: 'awaitOfPromiseArray',
+        data: { name },
+        suggest: [
+          {
+            messageId: 'useAwaitAll',
+            fix: (fixer) => [
+              fixer.insertTextBefore(node.argument, 'Promise.all('),
+              fixer.insertTextAfter(node.argument, ')'),
+            ],
+          },
+        ],
       });
     }
 
@@ -78,7 +116,12 @@ export default createRule<Options, MessageIds>({
 
     function reportSyncAsyncFunction(node: TSESTree.AwaitExpression, call: TSESTree.CallExpression): void {
       const summarized = summarizeCallee(services, call);
-      if (summarized === undefined || summarized.summary.isEmpty || !isAsyncWithOnlySyncWork(summarized.summary)) {
+      if (
+        summarized === undefined ||
+        summarized.summary.isEmpty ||
+        !isAsyncWithOnlySyncWork(summarized.summary) ||
+        !isCallBoundToDeclaration(services, call, summarized.declaration)
+      ) {
         return;
       }
       const name = describeNode(sourceCode, call.callee);
@@ -89,7 +132,7 @@ export default createRule<Options, MessageIds>({
           messageId: 'makeCalleeSynchronous',
           data: { name },
           fix: (fixer) => [
-            ...(makeFunctionSynchronous(fixer, sourceCode, calleeInThisFile) ?? []),
+            ...makeFunctionSynchronous(fixer, sourceCode, calleeInThisFile),
             replaceExpression(fixer, sourceCode, node, call),
           ],
         });
@@ -112,9 +155,15 @@ export default createRule<Options, MessageIds>({
 
     /** A call whose callee we can read and that is not async: its `void` really is nothing. */
     function isCallOfReadableSyncFunction(node: TSESTree.Expression): boolean {
+      // `await options.onListening?.()` asks the same question as the call inside the chain.
+      if (node.type === AST_NODE_TYPES.ChainExpression) return isCallOfReadableSyncFunction(node.expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       const summarized = summarizeCallee(services, node);
-      return summarized !== undefined && !summarized.summary.isAsync;
+      return (
+        summarized !== undefined &&
+        !summarized.summary.isAsync &&
+        isCallBoundToDeclaration(services, node, summarized.declaration)
+      );
     }
 
     function getFunctionInThisFile(declaration: ts.Node): FunctionNode | undefined {
@@ -140,15 +189,13 @@ export default createRule<Options, MessageIds>({
         const resolvedValue =
           getPromiseResolveArgument(sourceCode, operand) ?? getImmediatelyResolvedValue(sourceCode, operand);
         if (resolvedValue != null) {
-          if (classifyExpressionThenability(services, resolvedValue) === 'not-thenable') {
-            reportResolvedValue(node, resolvedValue);
-          }
+          if (isCertainlyNotThenable(resolvedValue)) reportResolvedValue(node, resolvedValue);
           return;
         }
 
         const thenability = classifyExpressionThenability(services, operand);
         if (thenability === 'not-thenable') {
-          reportNonThenable(node);
+          if (isCertainlyNotThenable(operand)) reportNonThenable(node);
         } else if (thenability === 'thenable' && operand.type === AST_NODE_TYPES.CallExpression) {
           reportSyncAsyncFunction(node, operand);
         }

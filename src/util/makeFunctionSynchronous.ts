@@ -1,11 +1,14 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from '../analysis/promise-contract.js';
+import { getFunctionVariable, type FunctionNode } from '../analysis/promise-contract.js';
 
-/** The `async` keyword of a function, method or arrow (for a method it precedes the key). */
+/** A function with a body, or one of its overload signatures. */
+type SignatureNode = FunctionNode | TSESTree.TSDeclareFunction;
+
+/** The `async` keyword of a function, method, arrow or overload (for a method it precedes the key). */
 export function getAsyncToken(
   sourceCode: Readonly<TSESLint.SourceCode>,
-  node: FunctionNode,
+  node: SignatureNode,
 ): TSESTree.Token | undefined {
   const parent = node.parent;
   const isMethod =
@@ -22,39 +25,78 @@ export function getAsyncToken(
   return first?.type === AST_TOKEN_TYPES.Identifier && first.value === 'async' ? first : undefined;
 }
 
-/** The function has an `async` keyword to drop and, if annotated, a `Promise<T>` to unwrap. */
+/**
+ * Every signature (the function and its overloads) has an `async` keyword to
+ * drop and, if annotated, a `Promise<T>` to unwrap. Overloads must change with
+ * the implementation, or they no longer match it.
+ */
 export function canMakeFunctionSynchronous(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): boolean {
-  const annotation = node.returnType?.typeAnnotation;
-  return (
-    getAsyncToken(sourceCode, node) !== undefined &&
-    (annotation === undefined || getPromiseTypeArgument(sourceCode, annotation) !== undefined)
-  );
+  return getSignatures(sourceCode, node).every((signature) => {
+    const annotation = signature.returnType?.typeAnnotation;
+    return (
+      getAsyncToken(sourceCode, signature) !== undefined &&
+      (annotation === undefined || getPromiseTypeArgument(sourceCode, annotation) !== undefined)
+    );
+  });
 }
 
 /**
- * Fix parts that make an async function synchronous: drop `async`, and turn a
- * `Promise<T>` return annotation into `T`. `null` when the annotation is some
- * other type, which a fix could not rewrite without guessing.
+ * The fix parts that make an async function synchronous: drop `async` and
+ * turn a `Promise<T>` return annotation into `T`, on the function and its
+ * overloads. Call only when `canMakeFunctionSynchronous` said yes.
  */
 export function makeFunctionSynchronous(
   fixer: TSESLint.RuleFixer,
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: FunctionNode,
-): TSESLint.RuleFix[] | null {
-  const asyncToken = getAsyncToken(sourceCode, node);
-  if (asyncToken === undefined) return null;
-  const fixes: TSESLint.RuleFix[] = [];
-  const afterAsync = sourceCode.getTokenAfter(asyncToken);
-  if (afterAsync === null) return null;
-  fixes.push(fixer.removeRange([asyncToken.range[0], afterAsync.range[0]]));
+): TSESLint.RuleFix[] {
+  return getSignatures(sourceCode, node).flatMap((signature) => makeSignatureSynchronous(fixer, sourceCode, signature));
+}
 
-  const annotation = node.returnType?.typeAnnotation;
-  if (annotation !== undefined) {
-    const awaitedType = getPromiseTypeArgument(sourceCode, annotation);
-    if (awaitedType === undefined) return null;
+function makeSignatureSynchronous(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  signature: SignatureNode,
+): TSESLint.RuleFix[] {
+  const asyncToken = getAsyncToken(sourceCode, signature);
+  const afterAsync = asyncToken && sourceCode.getTokenAfter(asyncToken);
+  if (asyncToken === undefined || afterAsync === null || afterAsync === undefined) return [];
+  // `x = [1]\n async ['m']() {}` without `async` would read `[1]['m']()`: keep the statements apart.
+  const replacement = startsWithAsiHazard(afterAsync) && continuesPreviousLine(sourceCode, asyncToken) ? ';' : '';
+  const fixes = [fixer.replaceTextRange([asyncToken.range[0], afterAsync.range[0]], replacement)];
+  const annotation = signature.returnType?.typeAnnotation;
+  const awaitedType = annotation && getPromiseTypeArgument(sourceCode, annotation);
+  if (annotation !== undefined && awaitedType !== undefined) {
     fixes.push(fixer.replaceText(annotation, sourceCode.getText(awaitedType)));
   }
   return fixes;
+}
+
+function startsWithAsiHazard(token: TSESTree.Token): boolean {
+  return token.value === '[' || token.value === '(' || token.type === AST_TOKEN_TYPES.Template;
+}
+
+/** The token before `async` could end an expression that `[`/`(` would then continue. */
+function continuesPreviousLine(sourceCode: Readonly<TSESLint.SourceCode>, asyncToken: TSESTree.Token): boolean {
+  const previous = sourceCode.getTokenBefore(asyncToken);
+  if (previous === null) return false;
+  return (
+    previous.type === AST_TOKEN_TYPES.Identifier ||
+    previous.type === AST_TOKEN_TYPES.Numeric ||
+    previous.type === AST_TOKEN_TYPES.String ||
+    previous.type === AST_TOKEN_TYPES.Template ||
+    previous.type === AST_TOKEN_TYPES.RegularExpression ||
+    previous.value === ')' ||
+    previous.value === ']'
+  );
+}
+
+function getSignatures(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): SignatureNode[] {
+  if (node.type !== AST_NODE_TYPES.FunctionDeclaration) return [node];
+  const overloads = (getFunctionVariable(sourceCode, node)?.defs ?? []).flatMap((definition) =>
+    definition.node.type === AST_NODE_TYPES.TSDeclareFunction ? [definition.node] : [],
+  );
+  return [node, ...overloads];
 }
 
 /** `T` of a `Promise<T>` annotation naming the global `Promise`. */

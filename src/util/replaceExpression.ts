@@ -17,9 +17,27 @@ export function replaceExpression(
   const alreadyParenthesized = isParenthesized(sourceCode, replacement);
   if (alreadyParenthesized) text = `(${text})`;
   if (!alreadyParenthesized && needsParentheses(sourceCode, target, replacement)) text = `(${text})`;
+  const leading = getLeadingPosition(sourceCode, target);
+  // `{`, `function`, `class`, `let [` would start a block or a declaration instead of an expression.
+  const wouldReadAsBlockOrDeclaration =
+    leading === 'statement' ? STATEMENT_AMBIGUOUS_START.test(text) : leading === 'arrow-body' && text.startsWith('{');
+  if (wouldReadAsBlockOrDeclaration) text = `(${text})`;
+  if (leading === 'statement' && ASI_HAZARD_START.test(text) && !endsStatement(sourceCode, target)) {
+    // Without a semicolon before it, `(`, `[` or a template would continue the previous line.
+    text = `;${text}`;
+  }
   const before = sourceCode.text[target.range[0] - 1];
   if ((before === '+' || before === '-') && text.startsWith(before)) text = ` ${text}`;
   return fixer.replaceText(target, text);
+}
+
+const STATEMENT_AMBIGUOUS_START = /^(?:\{|function\b|async\s+function\b|class\b|let\s*\[)/u;
+const ASI_HAZARD_START = /^[(\[`+\-/]/u;
+
+/** Whether the token before the statement that `target` begins closes the previous statement. */
+function endsStatement(sourceCode: Readonly<TSESLint.SourceCode>, target: TSESTree.Node): boolean {
+  const previous = sourceCode.getTokenBefore(target);
+  return previous === null || previous.value === ';' || previous.value === '{' || previous.value === '}' || previous.value === ':';
 }
 
 function isParenthesized(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
@@ -72,13 +90,6 @@ function needsParentheses(
   replacement: TSESTree.Expression,
 ): boolean {
   const parent = target.parent;
-  if (
-    replacement.type === AST_NODE_TYPES.ObjectExpression ||
-    replacement.type === AST_NODE_TYPES.FunctionExpression ||
-    replacement.type === AST_NODE_TYPES.ClassExpression
-  ) {
-    return startsStatementOrArrowBody(sourceCode, target);
-  }
   if (UNARY_LEVEL.has(replacement.type)) return false;
   // The target's own parentheses stay, and hold any expression.
   if (isParenthesized(sourceCode, target)) return false;
@@ -107,17 +118,25 @@ function needsParentheses(
   }
 }
 
-/** Walks up while `target` is the leftmost part of its parent, to see if it would lead a statement. */
-function startsStatementOrArrowBody(sourceCode: Readonly<TSESLint.SourceCode>, target: TSESTree.Node): boolean {
+/**
+ * Where the replaced text will stand: at the very start of a statement (or
+ * `export default`), at the start of an arrow's concise body, or inside
+ * something else. Walks up while `target` is the leftmost part of its parent.
+ */
+function getLeadingPosition(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  target: TSESTree.Node,
+): 'arrow-body' | 'inside' | 'statement' {
   let node: TSESTree.Node = target;
   while (node.parent !== undefined) {
     const parent = node.parent;
-    if (isParenthesized(sourceCode, node)) return false;
-    if (parent.type === AST_NODE_TYPES.ExpressionStatement) return true;
-    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent.body === node;
-    if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
-    if (parent.range[0] !== node.range[0]) return false;
+    if (isParenthesized(sourceCode, node)) return 'inside';
+    if (parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      return 'statement';
+    }
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent.body === node ? 'arrow-body' : 'inside';
+    if (parent.range[0] !== node.range[0]) return 'inside';
     node = parent;
   }
-  return false;
+  return 'inside';
 }

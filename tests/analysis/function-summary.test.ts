@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -27,8 +27,8 @@ export async function parse(text: string, radix = 10): Promise<number> {
 /** Parses `main.ts` (which may import `./helpers`) and summarises the callee of its only call marked `probe(...)`. */
 function summarizeProbe(main: string) {
   const { ast, services } = parseWithTypes({ 'main.ts': main, 'helpers.ts': helpers });
-  const probe = findAll(ast, 'CallExpression' as TSESTree.AST_NODE_TYPES.CallExpression).find(
-    (call) => call.parent.type === 'CallExpression' && call.parent.callee.type === 'Identifier' && call.parent.callee.name === 'probe',
+  const probe = findAll(ast, AST_NODE_TYPES.CallExpression).find(
+    (call) => call.parent.type === AST_NODE_TYPES.CallExpression && call.parent.callee.type === AST_NODE_TYPES.Identifier && call.parent.callee.name === 'probe',
   );
   if (probe === undefined) throw new Error('no probe(call) in the source');
   return { services, call: probe, summarized: summarizeCallee(services, probe) };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/typescript-estree';
 import { parseAndGenerateServices, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import * as ts from 'typescript';
 
@@ -60,7 +60,7 @@ export function parseWithTypes(files: Record<string, string>, mainFile = 'main.t
 }
 
 /** Every node of the given type, in source order. */
-export function findAll<Type extends TSESTree.AST_NODE_TYPES>(
+export function findAll<Type extends AST_NODE_TYPES>(
   ast: TSESTree.Program,
   type: Type,
 ): Extract<TSESTree.Node, { type: Type }>[] {
@@ -75,8 +75,8 @@ export function findAll<Type extends TSESTree.AST_NODE_TYPES>(
 
 /** The initializer of `const <name> = …` in the parsed file. */
 export function findInitializer(ast: TSESTree.Program, name: string): TSESTree.Expression {
-  for (const declarator of findAll(ast, 'VariableDeclarator' as TSESTree.AST_NODE_TYPES.VariableDeclarator)) {
-    if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init !== null) {
+  for (const declarator of findAll(ast, AST_NODE_TYPES.VariableDeclarator)) {
+    if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init !== null) {
       return declarator.init;
     }
   }

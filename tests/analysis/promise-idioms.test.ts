@@ -22,7 +22,6 @@ interface Observation {
 async function observeAwaits(code: string): Promise<Observation[]> {
   const observations: Observation[] = [];
   const probe: TSESLint.RuleModule<never> = {
-    defaultOptions: [],
     meta: { type: 'problem', messages: {}, schema: [] },
     create(context) {
       return {

@@ -1,0 +1,43 @@
+/**
+ * ESLint options module (`ESLint.fromOptionsModule`): imported by the main
+ * thread and by each worker thread, with the settings in its URL's query.
+ */
+import * as parser from '@typescript-eslint/parser';
+import type { ESLint, Linter } from 'eslint';
+
+import plugin from '../index.js';
+import { TYPESCRIPT_FILE_GLOBS } from './collectFiles.js';
+import { readSettingsFromModuleUrl } from './lintSettings.js';
+
+const settings = readSettingsFromModuleUrl(import.meta.url);
+
+const parserOptions: Linter.ParserOptions =
+  settings.explicitTsconfig === undefined
+    ? { projectService: true, tsconfigRootDir: settings.tsconfigRootDir }
+    : { project: [settings.explicitTsconfig], tsconfigRootDir: settings.tsconfigRootDir };
+
+const options: ESLint.Options = {
+  cwd: settings.cwd,
+  overrideConfigFile: true,
+  overrideConfig: [
+    {
+      name: 'async-misuse/cli',
+      files: TYPESCRIPT_FILE_GLOBS,
+      languageOptions: { parser: parser as Linter.Parser, parserOptions },
+      plugins: { 'async-misuse': plugin as unknown as ESLint.Plugin },
+      // Only our rules run, so a directive for anyone else's rule would look unused.
+      linterOptions: { reportUnusedDisableDirectives: 'off' },
+      rules: settings.rules,
+    },
+  ],
+  // The command passes the exact files to lint.
+  globInputPaths: false,
+  errorOnUnmatchedPattern: false,
+  fix: settings.fix,
+  cache: settings.cache,
+  cacheLocation: settings.cacheLocation,
+  cacheStrategy: 'content',
+  concurrency: settings.concurrency,
+};
+
+export default options;

@@ -1,0 +1,1267 @@
+import rule from '../../src/rules/no-trivial-await.js';
+import { createTypedRuleTester } from '../ruleTester.js';
+
+const ruleTester = createTypedRuleTester();
+
+/**
+ * `file.ts` and `file.tsx` in the shared fixtures share a base name, so
+ * TypeScript keeps only `file.ts` in the shared program: TSX cases are linted
+ * as `modules/tsx/component.tsx` with that folder's tsconfig.
+ */
+const tsx = {
+  filename: 'modules/tsx/component.tsx',
+  languageOptions: { parserOptions: { project: './modules/tsx/tsconfig.json' } },
+} as const;
+
+ruleTester.run('no-trivial-await', rule, {
+  valid: [
+    // An index signature may hold a callable \`then\`: not certainly a plain value.
+    `
+      declare const handlers: Record<string, () => void>;
+      export async function f() {
+        await handlers;
+      }
+    `,
+    // A public method that never awaits may be replaced by an override that does.
+    `
+      import { SettingsStore } from './modules/sync-work';
+      export async function f(store: SettingsStore) {
+        await store.get('mode');
+      }
+    `,
+    // `any` may hold a promise: the rule needs certainty.
+    `
+        declare const value: any;
+        export async function f() {
+          return await value;
+        }
+    `,
+    // `unknown` may hold a promise too.
+    `
+        export async function f(value: unknown) {
+          return await value;
+        }
+    `,
+    // A union with a thenable member is the "sometimes async" pattern: the await is needed.
+    `
+        export async function f(value: number | Promise<number>) {
+          return await value;
+        }
+    `,
+    // The same union coming back from a sync function whose return type is `T | Promise<T>`.
+    `
+        function maybeCached(key: string): string | Promise<string> {
+          return key.length > 3 ? key : Promise.resolve(key);
+        }
+        export async function f() {
+          return await maybeCached('a');
+        }
+    `,
+    // An unconstrained type parameter is `unknown`.
+    `
+        export async function f<T>(value: T) {
+          return await value;
+        }
+    `,
+    // A type parameter whose constraint admits a thenable.
+    `
+        export async function f<T extends number | PromiseLike<number>>(value: T) {
+          return await value;
+        }
+    `,
+    // `object` and `{}` admit promises.
+    `
+        export async function f(a: object, b: {}) {
+          await a;
+          await b;
+        }
+    `,
+    // `await null` inside a loop yields on purpose: no-needless-async-loop's business.
+    `
+        export async function f(items: number[]) {
+          for (const item of items) {
+            console.log(item);
+            await null;
+          }
+        }
+    `,
+    // `await Promise.resolve()` yields on purpose.
+    `
+        export async function f(items: number[]) {
+          for (const item of items) {
+            console.log(item);
+            await Promise.resolve();
+          }
+        }
+    `,
+    // `await new Promise(setImmediate)` yields to the macrotask queue on purpose.
+    `
+        export async function f() {
+          await new Promise(setImmediate);
+        }
+    `,
+    // `await new Promise(r => setTimeout(r, 0))` yields to the macrotask queue on purpose.
+    `
+        export async function f() {
+          await new Promise((r) => setTimeout(r, 0));
+        }
+    `,
+    // `await undefined` and `await void 0` are yields too.
+    `
+        export async function f() {
+          await undefined;
+          await void 0;
+        }
+    `,
+    // `for await` is rule 3's (no-needless-async-loop), and there is no AwaitExpression here.
+    `
+        export async function f() {
+          for await (const value of [1, 2, 3]) {
+            console.log(value);
+          }
+        }
+    `,
+    // A real async function: its body awaits.
+    `
+        async function load(name: string) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          return name;
+        }
+        export async function f() {
+          return await load('a');
+        }
+    `,
+    // Its only await is a `for await`: still real async work.
+    `
+        async function drain(source: AsyncIterable<number>) {
+          let total = 0;
+          for await (const value of source) total += value;
+          return total;
+        }
+        export async function f(source: AsyncIterable<number>) {
+          return await drain(source);
+        }
+    `,
+    // An async function without await that returns a promise is not a wrapper around sync work.
+    `
+        async function load(name: string) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          return name;
+        }
+        async function loadTwice(name: string) {
+          return load(name + name);
+        }
+        export async function f() {
+          return await loadTwice('a');
+        }
+    `,
+    // Returns a thenable on one branch only: still not only sync work.
+    `
+        declare function fetchCount(): Promise<number>;
+        async function count(cached: number | undefined) {
+          if (cached !== undefined) return cached;
+          return fetchCount();
+        }
+        export async function f() {
+          return await count(undefined);
+        }
+    `,
+    // A `() => void` property may hold an async function.
+    `
+        interface Job {
+          run: () => void;
+        }
+        export async function f(job: Job) {
+          await job.run();
+        }
+    `,
+    // A `() => void` parameter may hold an async function.
+    `
+        export async function f(callback: () => void) {
+          await callback();
+        }
+    `,
+    // A `void` method signature of an interface says nothing about the implementation.
+    `
+        interface Handler {
+          handle(): void;
+        }
+        export async function f(handler: Handler) {
+          await handler.handle();
+        }
+    `,
+    // An interface method returning a promise: no body to read, the type is a promise.
+    `
+        interface Repository {
+          save(id: number): Promise<void>;
+        }
+        export async function f(repository: Repository) {
+          await repository.save(1);
+        }
+    `,
+    // A custom thenable class: awaiting it calls its `then`.
+    `
+        class Lazy {
+          then(resolve: (value: number) => void) {
+            setTimeout(() => resolve(1), 10);
+          }
+        }
+        export async function f() {
+          return await new Lazy();
+        }
+    `,
+    // `PromiseLike` is thenable.
+    `
+        export async function f(value: PromiseLike<number>) {
+          return await value;
+        }
+    `,
+    // An object type with an optional callable `then` may be thenable.
+    `
+        export async function f(value: { then?: (resolve: (value: number) => void) => void }) {
+          return await value;
+        }
+    `,
+    // A local class named `Promise` is not the global: its `resolve` and executor mean something else.
+    `
+        export async function f() {
+          class Promise<T> {
+            static resolve<T>(value: T) {
+              return new Promise<T>(() => value);
+            }
+            constructor(private readonly executor: () => T) {}
+            then(resolve: (value: T) => void) {
+              setTimeout(() => resolve(this.executor()), 10);
+            }
+          }
+          await Promise.resolve(1);
+          await new Promise(() => 1);
+        }
+    `,
+    // `Promise.resolve(promise)` adopts the promise: the await waits for real work.
+    `
+        declare const pending: Promise<number>;
+        export async function f() {
+          return await Promise.resolve(pending);
+        }
+    `,
+    // `Promise.resolve(v)` with `v: any` might adopt a promise.
+    `
+        declare const value: any;
+        export async function f() {
+          return await Promise.resolve(value);
+        }
+    `,
+    // An executor that resolves with a promise adopts it.
+    `
+        declare const pending: Promise<number>;
+        export async function f() {
+          return await new Promise((resolve) => resolve(pending));
+        }
+    `,
+    // The executor resolves later, from a timer: real waiting.
+    `
+        export async function f() {
+          return await new Promise((r) => setTimeout(() => r(1), 10));
+        }
+    `,
+    // A delay of 10 ms is a real wait, not a yield the rule can judge.
+    `
+        export async function f() {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+    `,
+    // A `declare`d async-looking function has no body to read and returns a promise.
+    `
+        declare function load(name: string): Promise<string>;
+        export async function f() {
+          return await load('a');
+        }
+    `,
+    // A `declare`d function returning `void` may be implemented by an async function.
+    `
+        declare function flush(): void;
+        export async function f() {
+          await flush();
+        }
+    `,
+    // Imported from another module: really asynchronous.
+    `
+        import { fetchSetting } from './modules/sync-work';
+        export async function f() {
+          return await fetchSetting('a');
+        }
+    `,
+    // SettingsStore#load returns the promise of a really async function.
+    `
+        import { SettingsStore } from './modules/sync-work';
+        export async function f(store: SettingsStore) {
+          return await store.load('a');
+        }
+    `,
+    // Declared only in the other module: no body to read.
+    `
+        import { externalLookup } from './modules/sync-work';
+        export async function f() {
+          return await externalLookup('a');
+        }
+    `,
+    // Overload resolution picks the signature returning a promise (a sync function, so no wrapper either).
+    `
+        function read(kind: 'cached'): number;
+        function read(kind: 'remote'): Promise<number>;
+        function read(kind: 'cached' | 'remote'): number | Promise<number> {
+          return kind === 'cached' ? 1 : Promise.resolve(2);
+        }
+        export async function f() {
+          return await read('remote');
+        }
+    `,
+    // A generic call instantiated with a promise returns a promise.
+    `
+        function identity<T>(value: T): T {
+          return value;
+        }
+        declare const pending: Promise<number>;
+        export async function f() {
+          return await identity(pending);
+        }
+    `,
+    // A generic async function returning its type parameter: the body's return is not certainly sync.
+    `
+        async function pass<T>(value: T) {
+          return value;
+        }
+        declare const pending: Promise<number>;
+        export async function f() {
+          return await pass(pending);
+        }
+    `,
+    // The async wrapper is called without await: nothing to report here (no-needless-async's business).
+    `
+        async function double(value: number) {
+          return value * 2;
+        }
+        export function f() {
+          return double(2);
+        }
+    `,
+    // An async generator's `next()` is a real promise.
+    `
+        async function* numbers() {
+          yield 1;
+        }
+        export async function f() {
+          return await numbers().next();
+        }
+    `,
+    // A parameter typed `typeof log` may hold an async function: its `void` is not certain.
+    `
+        function log(): void {}
+        export async function f(callback: typeof log) {
+          await callback();
+        }
+    `,
+    // A `let` may be reassigned to an async function, which `() => void` accepts.
+    `
+        let log = (): void => {};
+        export function replaceLog(next: () => Promise<void>) {
+          log = next;
+        }
+        export async function f() {
+          await log();
+        }
+    `,
+    // A public `void` method may be overridden by an async one.
+    `
+        class Base {
+          run(): void {}
+        }
+        export class Sub extends Base {
+          override async run(): Promise<void> {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+        }
+        export async function f(base: Base) {
+          await base.run();
+        }
+    `,
+    // An exported `let` may be reassigned (here by `setReporter`) to an async function.
+    `
+        import { report } from './modules/trivial-await';
+        export async function f() {
+          await report('done');
+        }
+    `,
+    // An object literal's method can be replaced by an async function.
+    `
+        const logger = {
+          log(message: string): void {
+            console.log(message);
+          },
+        };
+        export async function f() {
+          await logger.log('done');
+        }
+    `,
+    // `Promise.resolve` adopts whatever a `() => void` callback really returns, maybe a promise.
+    `
+        export async function f(callback: () => void) {
+          await Promise.resolve(callback());
+          await new Promise((resolve) => resolve(callback()));
+        }
+    `,
+    // TSX: a real promise.
+    {
+      code: `
+        import { fetchSetting } from '../sync-work';
+        export async function Label() {
+          return <span>{await fetchSetting('a')}</span>;
+        }
+      `,
+      ...tsx,
+    },
+    // TSX: an unconstrained type parameter of a generic arrow.
+    {
+      code: `
+        export const unwrap = async <T,>(value: T) => await value;
+      `,
+      ...tsx,
+    },
+  ],
+  invalid: [
+    // An object literal that only starts the awaited expression still needs parentheses at statement start.
+    {
+      code: `
+        export async function f() {
+          await {a: 1}.a;
+        }
+      `,
+      output: `
+        export async function f() {
+          ({a: 1}.a);
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 11, endLine: 3, endColumn: 16 }],
+    },
+    // Without semicolons, a parenthesised operand must not continue the line before.
+    {
+      code: `
+        export async function f(c: number, d: number) {
+          const a = c
+          await (c || d)
+          return a
+        }
+      `,
+      output: `
+        export async function f(c: number, d: number) {
+          const a = c
+          ;(c || d)
+          return a
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 4, column: 11, endLine: 4, endColumn: 16 }],
+    },
+    // An array of promises: removing the await would keep behaviour but hide the missing Promise.all.
+    {
+      code: `
+        export async function f(first: Promise<number>, second: Promise<number>) {
+          const [a, b] = await [first, second];
+          return a + b;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfPromiseArray',
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'useAwaitAll',
+              output: `
+        export async function f(first: Promise<number>, second: Promise<number>) {
+          const [a, b] = await Promise.all([first, second]);
+          return a + b;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A number.
+    {
+      code: `
+        export async function f(count: number) {
+          return await count;
+        }
+      `,
+      output: `
+        export async function f(count: number) {
+          return count;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 18, endLine: 3, endColumn: 23 }],
+    },
+    // A string, with the name and type in the message.
+    {
+      code: `
+        export async function f(name: string) {
+          const upper = (await name).toUpperCase();
+          return upper;
+        }
+      `,
+      output: `
+        export async function f(name: string) {
+          const upper = (name).toUpperCase();
+          return upper;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'awaitOfNonThenable',
+          data: { name: 'name', type: 'string' },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 31,
+        },
+      ],
+    },
+    // An object type without `then`.
+    {
+      code: `
+        interface User {
+          id: number;
+          name: string;
+        }
+        export async function f(user: User) {
+          const { id } = await user;
+          return id;
+        }
+      `,
+      output: `
+        interface User {
+          id: number;
+          name: string;
+        }
+        export async function f(user: User) {
+          const { id } = user;
+          return id;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 7, column: 26, endLine: 7, endColumn: 31 }],
+    },
+    // An object whose `then` is not callable is not thenable.
+    {
+      code: `
+        export async function f(step: { then: string }) {
+          return await step;
+        }
+      `,
+      output: `
+        export async function f(step: { then: string }) {
+          return step;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 18, endLine: 3, endColumn: 23 }],
+    },
+    // An array of non-thenables.
+    {
+      code: `
+        export async function f(values: number[]) {
+          for (const value of await values) console.log(value);
+        }
+      `,
+      output: `
+        export async function f(values: number[]) {
+          for (const value of values) console.log(value);
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 31, endLine: 3, endColumn: 36 }],
+    },
+    // Literals: a number, a string and an array literal, each reported.
+    {
+      code: `
+        export async function f() {
+          const a = await 42;
+          const b = await 'text';
+          const c = await [1, 2];
+          return [a, b, c];
+        }
+      `,
+      output: `
+        export async function f() {
+          const a = 42;
+          const b = 'text';
+          const c = [1, 2];
+          return [a, b, c];
+        }
+      `,
+      errors: [
+        { messageId: 'awaitOfNonThenable', line: 3, column: 21, endLine: 3, endColumn: 26 },
+        { messageId: 'awaitOfNonThenable', line: 4, column: 21, endLine: 4, endColumn: 26 },
+        { messageId: 'awaitOfNonThenable', line: 5, column: 21, endLine: 5, endColumn: 26 },
+      ],
+    },
+    // `void` from a call of a local synchronous function.
+    {
+      code: `
+        function log(message: string): void {
+          console.log(message);
+        }
+        export async function f() {
+          await log('done');
+        }
+      `,
+      output: `
+        function log(message: string): void {
+          console.log(message);
+        }
+        export async function f() {
+          log('done');
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 6, column: 11, endLine: 6, endColumn: 16 }],
+    },
+    // `void` from a local synchronous arrow bound to a `const`.
+    {
+      code: `
+        const log = (message: string): void => console.log(message);
+        export async function f() {
+          await log('done');
+        }
+      `,
+      output: `
+        const log = (message: string): void => console.log(message);
+        export async function f() {
+          log('done');
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 4, column: 11, endLine: 4, endColumn: 16 }],
+    },
+    // `void` from an imported synchronous function (resolved through the import alias).
+    {
+      code: `
+        import { logLine } from './modules/trivial-await';
+        export async function f() {
+          await logLine('done');
+        }
+      `,
+      output: `
+        import { logLine } from './modules/trivial-await';
+        export async function f() {
+          logLine('done');
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 4, column: 11, endLine: 4, endColumn: 16 }],
+    },
+    // `void` from private methods, which no override can replace.
+    {
+      code: `
+        export class Job {
+          private log(message: string): void {
+            console.log(message);
+          }
+          #flush(): void {}
+          async run() {
+            await this.log('start');
+            await this.#flush();
+          }
+        }
+      `,
+      output: `
+        export class Job {
+          private log(message: string): void {
+            console.log(message);
+          }
+          #flush(): void {}
+          async run() {
+            this.log('start');
+            this.#flush();
+          }
+        }
+      `,
+      errors: [
+        { messageId: 'awaitOfNonThenable', line: 8, column: 13, endLine: 8, endColumn: 18 },
+        { messageId: 'awaitOfNonThenable', line: 9, column: 13, endLine: 9, endColumn: 18 },
+      ],
+    },
+    // A type parameter constrained to a non-thenable is judged by its constraint.
+    {
+      code: `
+        export async function f<T extends { id: number }>(entity: T) {
+          return await entity;
+        }
+      `,
+      output: `
+        export async function f<T extends { id: number }>(entity: T) {
+          return entity;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 18, endLine: 3, endColumn: 23 }],
+    },
+    // Overload resolution picks the signature returning a number.
+    {
+      code: `
+        function read(kind: 'cached'): number;
+        function read(kind: 'remote'): Promise<number>;
+        function read(kind: 'cached' | 'remote'): number | Promise<number> {
+          return kind === 'cached' ? 1 : Promise.resolve(2);
+        }
+        export async function f() {
+          return await read('cached');
+        }
+      `,
+      output: `
+        function read(kind: 'cached'): number;
+        function read(kind: 'remote'): Promise<number>;
+        function read(kind: 'cached' | 'remote'): number | Promise<number> {
+          return kind === 'cached' ? 1 : Promise.resolve(2);
+        }
+        export async function f() {
+          return read('cached');
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 8, column: 18, endLine: 8, endColumn: 23 }],
+    },
+    // A generic call instantiated with a number returns a number.
+    {
+      code: `
+        function identity<T>(value: T): T {
+          return value;
+        }
+        export async function f() {
+          return await identity(1);
+        }
+      `,
+      output: `
+        function identity<T>(value: T): T {
+          return value;
+        }
+        export async function f() {
+          return identity(1);
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 6, column: 18, endLine: 6, endColumn: 23 }],
+    },
+    // `await Promise.resolve(v)` unwraps to `v`.
+    {
+      code: `
+        export async function f(value: number) {
+          const result = await Promise.resolve(value);
+          return result;
+        }
+      `,
+      output: `
+        export async function f(value: number) {
+          const result = value;
+          return result;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'awaitOfResolvedValue',
+          data: { name: 'Promise.resolve(value)' },
+          line: 3,
+          column: 26,
+          endLine: 3,
+          endColumn: 31,
+        },
+      ],
+    },
+    // `await new Promise(r => r(v))` unwraps to `v`.
+    {
+      code: `
+        export async function f(value: string) {
+          return await new Promise((r) => r(value));
+        }
+      `,
+      output: `
+        export async function f(value: string) {
+          return value;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 18, endLine: 3, endColumn: 23 }],
+    },
+    // A block-bodied executor whose only statement resolves with a value.
+    {
+      code: `
+        export async function f(value: number) {
+          return await new Promise<number>((resolve) => {
+            resolve(value);
+          });
+        }
+      `,
+      output: `
+        export async function f(value: number) {
+          return value;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 18, endLine: 3, endColumn: 23 }],
+    },
+    // Precedence: the unwrapped `a || b` needs parentheses under `+`.
+    {
+      code: `
+        export async function f(x: number, a: number, b: number) {
+          return x + await Promise.resolve(a || b);
+        }
+      `,
+      output: `
+        export async function f(x: number, a: number, b: number) {
+          return x + (a || b);
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 22, endLine: 3, endColumn: 27 }],
+    },
+    // Precedence: the unwrapped value is the object of a member access.
+    {
+      code: `
+        export async function f(a: number | undefined, b: number) {
+          return (await Promise.resolve(a ?? b)).toFixed(2);
+        }
+      `,
+      output: `
+        export async function f(a: number | undefined, b: number) {
+          return (a ?? b).toFixed(2);
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 19, endLine: 3, endColumn: 24 }],
+    },
+    // Precedence: a sum resolved by a `function` executor keeps its parentheses under `*`.
+    {
+      code: `
+        export async function f(x: number, a: number, b: number) {
+          return x * await new Promise<number>(function (resolve) {
+            resolve(a + b);
+          });
+        }
+      `,
+      output: `
+        export async function f(x: number, a: number, b: number) {
+          return x * (a + b);
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 22, endLine: 3, endColumn: 27 }],
+    },
+    // A call argument takes any expression: no parentheses added; explicit type arguments go with the call.
+    {
+      code: `
+        export async function f(a: number, b: number) {
+          return Math.max(await Promise.resolve<number>(a - b), 0);
+        }
+      `,
+      output: `
+        export async function f(a: number, b: number) {
+          return Math.max(a - b, 0);
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 27, endLine: 3, endColumn: 32 }],
+    },
+    // The operand's own parentheses stay.
+    {
+      code: `
+        export async function f(flag: boolean, a: string, b: string) {
+          return await (flag ? a : b);
+        }
+      `,
+      output: `
+        export async function f(flag: boolean, a: string, b: string) {
+          return (flag ? a : b);
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 18, endLine: 3, endColumn: 23 }],
+    },
+    // `**` needs the parentheses that were already around the await.
+    {
+      code: `
+        export async function f(base: number) {
+          return (await base) ** 2;
+        }
+      `,
+      output: `
+        export async function f(base: number) {
+          return (base) ** 2;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 19, endLine: 3, endColumn: 24 }],
+    },
+    // An unwrapped object literal as a statement gets parentheses.
+    {
+      code: `
+        export async function f() {
+          await Promise.resolve({ a: 1 });
+        }
+      `,
+      output: `
+        export async function f() {
+          ({ a: 1 });
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 11, endLine: 3, endColumn: 16 }],
+    },
+    // `yield await` in an async generator: yield already awaits.
+    {
+      code: `
+        export async function* f(values: number[]) {
+          for (const value of values) yield await value;
+        }
+      `,
+      output: `
+        export async function* f(values: number[]) {
+          for (const value of values) yield value;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 45, endLine: 3, endColumn: 50 }],
+    },
+    // Signs: `-await -x` must become `- -x`, never the decrement `--x`.
+    {
+      code: `
+        export async function f(x: number) {
+          return -await -x;
+        }
+      `,
+      output: `
+        export async function f(x: number) {
+          return - -x;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 19, endLine: 3, endColumn: 24 }],
+    },
+    // An object literal as a statement needs parentheses, or it would be a block.
+    {
+      code: `
+        export async function f() {
+          await {a: 1};
+        }
+      `,
+      output: `
+        export async function f() {
+          ({a: 1});
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 11, endLine: 3, endColumn: 16 }],
+    },
+    // An object literal as an arrow body needs parentheses, or it would be a block.
+    {
+      code: `
+        export const f = async () => await {a: 1};
+      `,
+      output: `
+        export const f = async () => ({a: 1});
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 2, column: 38, endLine: 2, endColumn: 43 }],
+    },
+    // Two trivial awaits in one expression: both reported, both fixed.
+    {
+      code: `
+        export async function f(a: number, b: number) {
+          return await a + await b;
+        }
+      `,
+      output: `
+        export async function f(a: number, b: number) {
+          return a + b;
+        }
+      `,
+      errors: [
+        { messageId: 'awaitOfNonThenable', line: 3, column: 18, endLine: 3, endColumn: 23 },
+        { messageId: 'awaitOfNonThenable', line: 3, column: 28, endLine: 3, endColumn: 33 },
+      ],
+    },
+    // A local async function that never awaits, awaited as a statement: both suggestions.
+    {
+      code: `
+        async function save(value: number) {
+          console.log(value);
+        }
+        export async function f() {
+          await save(1);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'save' },
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'save' },
+              output: `
+        function save(value: number) {
+          console.log(value);
+        }
+        export async function f() {
+          save(1);
+        }
+      `,
+            },
+            {
+              messageId: 'removeAwait',
+              data: { name: 'save' },
+              output: `
+        async function save(value: number) {
+          console.log(value);
+        }
+        export async function f() {
+          save(1);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // The result is used: only making the callee synchronous keeps the type; `Promise<T>` becomes `T`.
+    {
+      code: `
+        async function double(value: number): Promise<number> {
+          return value * 2;
+        }
+        export async function f() {
+          const result = await double(2);
+          return result;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          line: 6,
+          column: 26,
+          endLine: 6,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              output: `
+        function double(value: number): number {
+          return value * 2;
+        }
+        export async function f() {
+          const result = double(2);
+          return result;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // An async arrow bound to a `const`; its only await is inside a nested function, which does not count.
+    {
+      code: `
+        declare function persist(value: number): Promise<void>;
+        const total = async (values: number[]) => {
+          values.forEach(async (value) => {
+            await persist(value);
+          });
+          return values.length;
+        };
+        export async function f() {
+          return await total([1]);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              output: `
+        declare function persist(value: number): Promise<void>;
+        const total = (values: number[]) => {
+          values.forEach(async (value) => {
+            await persist(value);
+          });
+          return values.length;
+        };
+        export async function f() {
+          return total([1]);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A private method that never awaits: no override can replace it.
+    {
+      code: `
+        class Counter {
+          private count = 0;
+          private async increment() {
+            this.count += 1;
+            return this.count;
+          }
+          async next() {
+            return await this.increment();
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'this.increment' },
+          line: 9,
+          column: 20,
+          endLine: 9,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              output: `
+        class Counter {
+          private count = 0;
+          private increment() {
+            this.count += 1;
+            return this.count;
+          }
+          async next() {
+            return this.increment();
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Imported async wrapper, awaited as a statement: the callee is in another file, so only `removeAwait`.
+    {
+      code: `
+        import { readSetting } from './modules/sync-work';
+        export async function f() {
+          await readSetting('mode');
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'readSetting' },
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAwait',
+              output: `
+        import { readSetting } from './modules/sync-work';
+        export async function f() {
+          readSetting('mode');
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Imported overloads: resolution goes from the overload signature to the synchronous implementation.
+    {
+      code: `
+        import { parseValue } from './modules/sync-work';
+        export async function f() {
+          const value = await parseValue('ff', 16);
+          return value;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'parseValue' },
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+    // Imported async arrow with a concise body.
+    {
+      code: `
+        import { computeTotal } from './modules/sync-work';
+        export async function f() {
+          return await computeTotal([1, 2]);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'computeTotal' },
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // TSX: a string awaited inside a JSX expression container.
+    {
+      code: `
+        export async function Label(props: { text: string }) {
+          return <span>{await props.text}</span>;
+        }
+      `,
+      output: `
+        export async function Label(props: { text: string }) {
+          return <span>{props.text}</span>;
+        }
+      `,
+      ...tsx,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 25, endLine: 3, endColumn: 30 }],
+    },
+    // TSX: a generic arrow whose type parameter is constrained to `string`.
+    {
+      code: `
+        export const shout = async <T extends string,>(text: T) => (await text).toUpperCase();
+      `,
+      output: `
+        export const shout = async <T extends string,>(text: T) => (text).toUpperCase();
+      `,
+      ...tsx,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 2, column: 69, endLine: 2, endColumn: 74 }],
+    },
+    // TSX: an imported async wrapper.
+    {
+      code: `
+        import { readSetting } from '../sync-work';
+        export async function Setting() {
+          return <span>{await readSetting('mode')}</span>;
+        }
+      `,
+      output: null,
+      ...tsx,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'readSetting' },
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
