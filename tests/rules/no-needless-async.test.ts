@@ -315,6 +315,36 @@ await countDown(3);
   ],
   invalid: [
     {
+      name: 'method after a field without a semicolon: the suggestion keeps them apart',
+      code: `
+export class Registry {
+  names = ['a']
+  async ['size']() { return this.names.length; }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 8,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+export class Registry {
+  names = ['a']
+  ;['size']() { return this.names.length; }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'implements an interface member declared to return void: no contract for a promise',
       code: `
 interface Handler { handle(): void }
