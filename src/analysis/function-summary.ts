@@ -178,11 +178,31 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
     hasUncaughtThrow,
     get returnThenability() {
       returnThenability ??= combineUnionThenability(
-        returnExpressions.map((expression) => classifyThenability(checker, checker.getTypeAtLocation(expression))),
+        returnExpressions.map((expression) => classifyReturnedValue(checker, expression)),
       );
       return returnThenability;
     },
   };
+}
+
+/**
+ * A returned `void` is only certainly empty when it comes from a declared
+ * function: `return hook()` with `hook: () => void` may hand back the promise
+ * of an async function assigned to it.
+ */
+function classifyReturnedValue(checker: ts.TypeChecker, expression: ts.Expression): Thenability {
+  const type = checker.getTypeAtLocation(expression);
+  const thenability = classifyThenability(checker, type);
+  if (thenability !== 'not-thenable' || !tsutils.unionConstituents(type).some(tsutils.isIntrinsicVoidType)) {
+    return thenability;
+  }
+  let call = expression;
+  while (ts.isParenthesizedExpression(call)) call = call.expression;
+  if (!ts.isCallExpression(call)) return thenability;
+  const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
+  const isCallbackType =
+    declaration === undefined || ts.isFunctionTypeNode(declaration) || ts.isCallSignatureDeclaration(declaration);
+  return isCallbackType ? 'unknown' : thenability;
 }
 
 function isAwaitUsing(list: ts.VariableDeclarationList): boolean {

@@ -235,6 +235,11 @@ function isClassMemberContract(
   if (name === undefined) return true;
 
   const checker = services.program.getTypeChecker();
+  if (classNode.superClass !== null) {
+    // A base class the checker cannot resolve may declare any contract.
+    const baseType = services.getTypeAtLocation(classNode.superClass);
+    if (tsutils.isIntrinsicAnyType(baseType) || tsutils.isIntrinsicErrorType(baseType)) return true;
+  }
   const inheritedTypes: ts.Type[] = [];
   if (member.static) {
     if (classNode.superClass !== null) inheritedTypes.push(services.getTypeAtLocation(classNode.superClass));

@@ -66,7 +66,41 @@ export function getImmediatelyResolvedValue(
   if (call.arguments.length === 0) return null;
   const [value] = call.arguments;
   if (call.arguments.length > 1 || value === undefined || value.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  // Moved out of the executor, a name of its own would mean something else.
+  if (readsExecutorBindings(value, executor)) return undefined;
   return value;
+}
+
+/** The value reads the executor's parameters, or (in a `function` executor) its `this` or `arguments`. */
+function readsExecutorBindings(value: TSESTree.Node, executor: Executor): boolean {
+  const ownNames = new Set(
+    executor.params.flatMap((parameter) => (parameter.type === AST_NODE_TYPES.Identifier ? [parameter.name] : [])),
+  );
+  if (executor.params.some((parameter) => parameter.type !== AST_NODE_TYPES.Identifier)) return true;
+  if (executor.type === AST_NODE_TYPES.FunctionExpression) ownNames.add('arguments');
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (
+      (node.type === AST_NODE_TYPES.Identifier && ownNames.has(node.name)) ||
+      (node.type === AST_NODE_TYPES.ThisExpression && executor.type === AST_NODE_TYPES.FunctionExpression)
+    ) {
+      found = true;
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (isNode(item)) visit(item);
+      }
+    }
+  };
+  visit(value);
+  return found;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**

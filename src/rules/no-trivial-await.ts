@@ -80,7 +80,8 @@ export default createRule<Options, MessageIds>({
         loc: getAwaitKeywordLoc(sourceCode, node),
         messageId: 'awaitOfNonThenable',
         data: { name: describeNode(sourceCode, node.argument), type: describeType(checker, type) },
-        fix: (fixer) => replaceExpression(fixer, sourceCode, node, node.argument),
+        // `await settings, next()` is fine, but `settings, next()` is a type error (an unused left operand).
+        fix: isUnusedSequenceOperand(node) ? null : (fixer) => replaceExpression(fixer, sourceCode, node, node.argument),
       });
     }
 
@@ -206,6 +207,11 @@ export default createRule<Options, MessageIds>({
 
 function getAwaitKeywordLoc(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.AwaitExpression): TSESTree.SourceLocation {
   return sourceCode.getFirstToken(node)?.loc ?? node.loc;
+}
+
+function isUnusedSequenceOperand(node: TSESTree.Expression): boolean {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) !== node;
 }
 
 function describeType(checker: ts.TypeChecker, type: ts.Type): string {
