@@ -23,7 +23,9 @@ cd "$root"
 if [[ "${SKIP_BUILD:-}" != 1 ]]; then npm run --silent build; fi
 
 export ASYNC_MISUSE_ESLINT_PREFIX="$prefix"
-export ASYNC_MISUSE_EXPECT_ESLINT_MAJOR="$(node -p "require('$prefix/node_modules/eslint/package.json').version.split('.')[0]")"
+version="$(node -p "require('$prefix/node_modules/eslint/package.json').version")"
+export ASYNC_MISUSE_EXPECT_ESLINT_MAJOR="${version%%.*}"
+echo "Testing against ESLint $version"
 npx vitest run --config tests/integration/eslint9/vitest.eslint9.config.ts "$@"
 
-echo "ESLint $ASYNC_MISUSE_EXPECT_ESLINT_MAJOR check passed in $((SECONDS - start)) s (install $((installed - start)) s)."
+echo "ESLint $version check passed in $((SECONDS - start)) s (install $((installed - start)) s)."
