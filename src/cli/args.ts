@@ -29,6 +29,8 @@ Lints a TypeScript project with eslint-plugin-async-misuse and full type
 information, without an ESLint config. Without paths, lints the files of the
 nearest tsconfig.json (searched from the current directory upward); with
 paths, lints the project's files under those paths and any file named directly.
+Files the project's eslint.config.* ignores are skipped; JavaScript files are
+not linted (the rules need TypeScript sources).
 
 Options:
   -p, --project <path>       tsconfig.json to use (or a directory holding one)
@@ -39,9 +41,11 @@ Options:
       --strict               use the strict config instead of the recommended one
       --warn                 report problems as warnings instead of errors
       --max-warnings <n>     exit 1 when there are more than n warnings
-      --cache                only re-lint changed files (ESLint's cache)
+      --cache                only re-lint changed files (ESLint's cache, kept in
+                             node_modules/.cache/async-misuse/)
       --quiet                report errors only
-      --concurrency <n|auto|off>  lint in worker threads (default: off)
+      --concurrency <n|auto|off>  lint in worker threads, each building its own
+                             type information (default: off)
       --progress, --no-progress   force the progress bar on or off
   -h, --help                 show this help
   -v, --version              show the version
@@ -77,9 +81,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
       },
     });
   } catch (error) {
-    // parseArgs' messages already name the flag; drop its multi-line hints.
+    // parseArgs' messages name the flag; its hint about positionals starting with `-` is noise here.
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(message);
+    throw new UsageError(`${message.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, '')} (see --help)`);
   }
   const { values, positionals } = parsed;
   if (values.fix && values['fix-dry-run']) {

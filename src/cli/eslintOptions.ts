@@ -23,8 +23,8 @@ const options: ESLint.Options = {
     {
       name: 'async-misuse/cli',
       files: TYPESCRIPT_FILE_GLOBS,
-      languageOptions: { parser: parser as Linter.Parser, parserOptions },
-      plugins: { 'async-misuse': plugin as unknown as ESLint.Plugin },
+      languageOptions: { parser, parserOptions },
+      plugins: { 'async-misuse': plugin },
       // Only our rules run, so a directive for anyone else's rule would look unused.
       linterOptions: { reportUnusedDisableDirectives: 'off' },
       rules: settings.rules,

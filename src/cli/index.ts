@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // The command's entry point: everything else is in main.ts. The dynamic import
 // turns a missing peer dependency (eslint, typescript) into one line, not a trace.
+
+// A reader that stops early (`async-misuse | head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+});
+
 try {
   const { main } = await import('./main.js');
   process.exitCode = await main(process.argv.slice(2), {

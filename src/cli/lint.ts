@@ -15,8 +15,8 @@ import { countTotals, formatSummary } from './summary.js';
 import { createUserIgnoreFilter } from './userIgnores.js';
 import type { CliIo } from './main.js';
 import { UsageError } from './usageError.js';
+import { REPOSITORY_URL } from '../util/createRule.js';
 
-const INFORMATION_URI = 'https://github.com/async-misuse/eslint-plugin-async-misuse';
 /** Files per `lintFiles` call while a progress bar is shown: the bar moves, the per-call overhead stays small. */
 const MAX_PROGRESS_STEPS = 100;
 
@@ -35,7 +35,8 @@ export async function lint(options: CliOptions, io: CliIo): Promise<number> {
       rules,
       fix: options.fix || options.fixDryRun,
       cache: options.cache,
-      cacheLocation: options.cache ? prepareCacheLocation(project.rootDir) : '.eslintcache',
+      // Also without --cache: ESLint then deletes a stale cache file at this location.
+      cacheLocation: getCacheLocation(project.rootDir, options.cache),
       concurrency: options.concurrency,
     }),
   );
@@ -68,15 +69,20 @@ export async function lint(options: CliOptions, io: CliIo): Promise<number> {
 
   const output =
     formatter === undefined
-      ? `${JSON.stringify(createSarifLog(results, { name: 'async-misuse', version: plugin.meta.version, informationUri: INFORMATION_URI }, describeRules(Object.keys(rules)), io.cwd), null, 2)}\n`
+      ? formatSarif(results, Object.keys(rules), io.cwd)
       : await formatter.format(results, maxWarningsExceeded === undefined ? {} : { maxWarningsExceeded });
   io.stdout.write(output);
 
   if (options.format === 'stylish') io.stderr.write(formatSummary(results, performance.now() - startTime));
-  if (maxWarningsExceeded !== undefined && options.format !== 'stylish') {
+  if (maxWarningsExceeded !== undefined) {
     io.stderr.write(`async-misuse: too many warnings (${totals.warnings}, at most ${options.maxWarnings} allowed)\n`);
   }
   return totals.errors > 0 || maxWarningsExceeded !== undefined ? 1 : 0;
+}
+
+function formatSarif(results: ESLint.LintResult[], ruleIds: string[], cwd: string): string {
+  const tool = { name: 'async-misuse', version: plugin.meta.version, informationUri: REPOSITORY_URL };
+  return `${JSON.stringify(createSarifLog(results, tool, describeRules(ruleIds), cwd), null, 2)}\n`;
 }
 
 async function loadFormatter(eslint: ESLint, name: string): Promise<ESLint.LoadedFormatter> {
@@ -116,11 +122,15 @@ async function lintFiles(
   return results;
 }
 
-/** `node_modules/.cache/async-misuse/` where the project has `node_modules`, else `.eslintcache`. */
-function prepareCacheLocation(rootDir: string): string {
+/**
+ * `node_modules/.cache/async-misuse/` where the project has `node_modules`,
+ * else `.async-misuse-cache`. Never `.eslintcache`: ESLint deletes the cache
+ * file of a run without `--cache`, and the project's own ESLint cache is not ours.
+ */
+function getCacheLocation(rootDir: string, create: boolean): string {
   const nodeModules = path.join(rootDir, 'node_modules');
-  if (!existsSync(nodeModules)) return path.join(rootDir, '.eslintcache');
+  if (!existsSync(nodeModules)) return path.join(rootDir, '.async-misuse-cache');
   const directory = path.join(nodeModules, '.cache', 'async-misuse');
-  mkdirSync(directory, { recursive: true });
+  if (create) mkdirSync(directory, { recursive: true });
   return directory + path.sep;
 }

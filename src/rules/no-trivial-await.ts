@@ -211,7 +211,7 @@ function getAwaitKeywordLoc(sourceCode: Readonly<TSESLint.SourceCode>, node: TSE
 
 function isUnusedSequenceOperand(node: TSESTree.Expression): boolean {
   const parent = node.parent;
-  return parent?.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) !== node;
+  return parent.type === AST_NODE_TYPES.SequenceExpression && parent.expressions.at(-1) !== node;
 }
 
 function describeType(checker: ts.TypeChecker, type: ts.Type): string {

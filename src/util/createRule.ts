@@ -8,7 +8,7 @@ export interface AsyncMisuseDocs {
   requiresTypeChecking: true;
 }
 
-const REPOSITORY_URL = 'https://github.com/async-misuse/eslint-plugin-async-misuse';
+export const REPOSITORY_URL = 'https://github.com/async-misuse/eslint-plugin-async-misuse';
 
 export function getRuleDocsUrl(ruleName: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleName}.md`;
