@@ -3,6 +3,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { isInheritedMember, isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { classifyThenability, combineUnionThenability, type Thenability } from './thenable.js';
 
 /** A function declaration with a body that the summary can read. */
@@ -72,10 +73,12 @@ export function summarizeCallee(
 
 /**
  * The call can run nothing but `declaration`: the callee is the function's
- * own name, a `const` bound to it (or an import of either), or a private
- * method. An async function is assignable to `() => void`, and a parameter,
- * a reassignable `let` or a method an override may replace can hold other
- * work than the declaration the checker resolved.
+ * own name, a `const` bound to it (or an import of either), or a class method
+ * nothing in the program overrides (a private one, or one that implements no
+ * inherited member and that no subclass redeclares; an object literal's
+ * method may be reassigned). An async function is assignable
+ * to `() => void`, and a parameter, a reassignable `let` or an overridden
+ * method can run other work than the declaration the checker resolved.
  */
 export function isCallBoundToDeclaration(
   services: ParserServicesWithTypeInformation,
@@ -99,12 +102,20 @@ export function isCallBoundToDeclaration(
       ) ?? false
     );
   }
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    ts.isMethodDeclaration(declaration) &&
-    (ts.isPrivateIdentifier(declaration.name) ||
-      tsutils.includesModifier(ts.getModifiers(declaration), ts.SyntaxKind.PrivateKeyword))
-  );
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    !ts.isMethodDeclaration(declaration) ||
+    !ts.isClassLike(declaration.parent)
+  ) {
+    return false;
+  }
+  if (
+    ts.isPrivateIdentifier(declaration.name) ||
+    tsutils.includesModifier(ts.getModifiers(declaration), ts.SyntaxKind.PrivateKeyword)
+  ) {
+    return true;
+  }
+  return !isInheritedMember(checker, declaration) && !isMethodOverriddenInProgram(services.program, checker, declaration);
 }
 
 /**

@@ -19,6 +19,48 @@ const tsxLanguageOptions = { parserOptions: { project: './modules/tsconfig.tsx.j
 
 ruleTester.run('no-needless-async', rule, {
   valid: [
+    // `return` beside `[Symbol.asyncIterator]`: the async iteration protocol wants a promise.
+    `
+export function countdown(from: number) {
+  let current = from;
+  return {
+    async next() {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return current > 0 ? { done: false, value: current-- } : { done: true, value: undefined };
+    },
+    async return() {
+      current = 0;
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+`,
+    // An object literal stored in a const and later passed where the member must return a promise.
+    `
+interface CookieJar { getCookie(url: string): Promise<string> }
+declare function request(url: string, options: { cookieJar: CookieJar }): void;
+const cookies = new Map<string, string>();
+const jar = {
+  async getCookie(url: string) {
+    return cookies.get(url) ?? '';
+  },
+};
+request('/', { cookieJar: jar });
+`,
+    // An object literal returned by a factory whose calls are passed where a promise is required.
+    `
+interface CookieJar { getCookie(url: string): Promise<string> }
+declare function request(url: string, options: { cookieJar: CookieJar }): void;
+const makeJar = (cookie: string) => ({
+  async getCookie() {
+    return cookie;
+  },
+});
+request('/', { cookieJar: makeJar('a=1') });
+`,
     // Implements an interface member that returns a Promise: the promise is the contract.
     `
 interface Loader {

@@ -15,6 +15,25 @@ const tsx = {
 
 ruleTester.run('no-trivial-await', rule, {
   valid: [
+    // A void method that a subclass overrides with an async one: the await may be waiting for it.
+    `
+      class Reporter {
+        flush(): void {}
+      }
+      export class RemoteReporter extends Reporter {
+        override flush(): void {
+          void fetch('/flush');
+        }
+      }
+      export class QueuedReporter extends Reporter {
+        override async flush(): Promise<void> {
+          await fetch('/queue');
+        }
+      }
+      export async function close(reporter: Reporter) {
+        await reporter.flush();
+      }
+    `,
     // An index signature may hold a callable \`then\`: not certainly a plain value.
     `
       declare const handlers: Record<string, () => void>;
@@ -22,11 +41,21 @@ ruleTester.run('no-trivial-await', rule, {
         await handlers;
       }
     `,
-    // A public method that never awaits may be replaced by an override that does.
+    // A public method that never awaits, overridden by a subclass whose version does: the call may run either.
     `
-      import { SettingsStore } from './modules/sync-work';
-      export async function f(store: SettingsStore) {
-        await store.get('mode');
+      class Loader {
+        async load(): Promise<number> {
+          return 1;
+        }
+      }
+      export class RemoteLoader extends Loader {
+        override async load(): Promise<number> {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return 2;
+        }
+      }
+      export async function f(loader: Loader) {
+        return await loader.load();
       }
     `,
     // `any` may hold a promise: the rule needs certainty.
@@ -430,6 +459,62 @@ ruleTester.run('no-trivial-await', rule, {
     },
   ],
   invalid: [
+    // A void method of a class that nothing overrides: there is nothing to wait for.
+    {
+      code: `
+        class Reporter {
+          flush(): void {
+            console.log('flushed');
+          }
+        }
+        export async function close(reporter: Reporter) {
+          await reporter.flush();
+        }
+      `,
+      output: `
+        class Reporter {
+          flush(): void {
+            console.log('flushed');
+          }
+        }
+        export async function close(reporter: Reporter) {
+          reporter.flush();
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 8, column: 11, endLine: 8, endColumn: 16 }],
+    },
+    // Imported class method that no class of the program overrides (SettingsStore#get), awaited as a statement.
+    {
+      code: `
+        import { SettingsStore } from './modules/sync-work';
+        export async function f(store: SettingsStore) {
+          await store.get('mode');
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'store.get' },
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAwait',
+              data: { name: 'store.get' },
+              output: `
+        import { SettingsStore } from './modules/sync-work';
+        export async function f(store: SettingsStore) {
+          store.get('mode');
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // An object literal that only starts the awaited expression still needs parentheses at statement start.
     {
       code: `
