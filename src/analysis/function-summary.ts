@@ -17,6 +17,8 @@ export interface FunctionSummary {
   readonly isEmpty: boolean;
   /** The body has an `await`, a `for await` or an `await using`. */
   readonly hasAwait: boolean;
+  /** The body has a `for await` loop (counted in `hasAwait` too). */
+  readonly hasForAwait: boolean;
   /** A `throw` statement not inside a `try` block that has a `catch`. */
   readonly hasUncaughtThrow: boolean;
   /** What the `return` statements (or the concise body) give; computed on first read. */
@@ -150,13 +152,14 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
   const body = declaration.body;
   const returnExpressions: ts.Expression[] = [];
   let hasAwait = false;
+  let hasForAwait = false;
   let hasUncaughtThrow = false;
 
   const visit = (node: ts.Node, insideCatchingTry: boolean): void => {
     // Nested functions have summaries of their own.
     if (ts.isFunctionLike(node)) return;
     if (ts.isAwaitExpression(node)) hasAwait = true;
-    else if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) hasAwait = true;
+    else if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) hasAwait = hasForAwait = true;
     else if (ts.isVariableDeclarationList(node) && isAwaitUsing(node)) hasAwait = true;
     else if (ts.isReturnStatement(node) && node.expression !== undefined) returnExpressions.push(node.expression);
     else if (ts.isThrowStatement(node) && !insideCatchingTry) hasUncaughtThrow = true;
@@ -186,6 +189,7 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
     isGenerator: declaration.asteriskToken !== undefined,
     isEmpty: ts.isBlock(body) && body.statements.length === 0,
     hasAwait,
+    hasForAwait,
     hasUncaughtThrow,
     get returnThenability() {
       returnThenability ??= combineUnionThenability(

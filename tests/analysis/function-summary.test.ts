@@ -80,6 +80,15 @@ probe(cache.read('a'));`);
     }
   });
 
+  it('tells a for await loop apart', () => {
+    const { summarized } = summarizeProbe(`${probeDeclaration}
+async function drain(items: AsyncIterable<number>) { for await (const item of items) { console.log(item); } }
+probe(drain((async function* () {})()));`);
+    expect(summarized?.summary).toMatchObject({ hasAwait: true, hasForAwait: true });
+    const plain = summarizeProbe(`${probeDeclaration}import { loadName } from './helpers';\nprobe(loadName(1));`);
+    expect(plain.summarized?.summary).toMatchObject({ hasAwait: true, hasForAwait: false });
+  });
+
   it('does not count awaits of nested functions', () => {
     const { summarized } = summarizeProbe(`${probeDeclaration}
 async function schedule() { const later = async () => { await Promise.resolve(1); }; return typeof later; }
