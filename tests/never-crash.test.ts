@@ -19,8 +19,8 @@ interface CrashCase {
   name: string;
   /**
    * A file of the fixture projects: \`file.ts\`, or \`crash/component.tsx\` and
-   * \`crash/checked.js\` (the shared tsconfig's \`file.tsx\` and \`file.js\` are
-   * dropped by TypeScript next to \`file.ts\`; see \`fixtures/crash/tsconfig.json\`).
+   * \`crash/checked.js\` (typed by \`fixtures/crash/tsconfig.json\`, which allows
+   * and checks JavaScript).
    */
   fileName: string;
   code: string;

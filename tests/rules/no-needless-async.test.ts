@@ -10,12 +10,6 @@ import { createTypedRuleTester, fixturesDir } from '../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
-/**
- * The fixture `tsconfig.json` lists `file.ts` and `file.tsx`, but TypeScript
- * drops `file.tsx` from a program that has `file.ts` beside it (same base
- * name, lower-priority extension). This project types `file.tsx` alone.
- */
-const tsxLanguageOptions = { parserOptions: { project: './modules/tsconfig.tsx.json' } };
 
 ruleTester.run('no-needless-async', rule, {
   valid: [
@@ -1297,8 +1291,7 @@ const toItems = <T,>(value: T) => [value];
 const element = <ul />;
 await toItems(element);
 `,
-      filename: 'file.tsx',
-      languageOptions: tsxLanguageOptions,
+      filename: 'react.tsx',
       errors: [{ messageId: 'needlessAsync', line: 3, column: 17, endLine: 3, endColumn: 22 }],
     },
   ],

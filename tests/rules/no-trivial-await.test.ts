@@ -3,15 +3,8 @@ import { createTypedRuleTester } from '../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
 
-/**
- * `file.ts` and `file.tsx` in the shared fixtures share a base name, so
- * TypeScript keeps only `file.ts` in the shared program: TSX cases are linted
- * as `modules/tsx/component.tsx` with that folder's tsconfig.
- */
-const tsx = {
-  filename: 'modules/tsx/component.tsx',
-  languageOptions: { parserOptions: { project: './modules/tsx/tsconfig.json' } },
-} as const;
+/** TSX cases are linted as the fixture project's `react.tsx` (a base name of its own: TypeScript drops `x.tsx` beside `x.ts`). */
+const tsx = { filename: 'react.tsx' } as const;
 
 ruleTester.run('no-trivial-await', rule, {
   valid: [
@@ -443,7 +436,7 @@ ruleTester.run('no-trivial-await', rule, {
     // TSX: a real promise.
     {
       code: `
-        import { fetchSetting } from '../sync-work';
+        import { fetchSetting } from './modules/sync-work';
         export async function Label() {
           return <span>{await fetchSetting('a')}</span>;
         }
@@ -1329,7 +1322,7 @@ ruleTester.run('no-trivial-await', rule, {
     // TSX: an imported async wrapper.
     {
       code: `
-        import { readSetting } from '../sync-work';
+        import { readSetting } from './modules/sync-work';
         export async function Setting() {
           return <span>{await readSetting('mode')}</span>;
         }
