@@ -24,12 +24,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
-import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter, type Rule } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
+import { createFixtureESLint } from './fixtureESLint.js';
 import { fixturesDir } from './ruleTester.js';
 
 type ExampleKind = 'correct' | 'fixed' | 'incorrect';
@@ -135,17 +135,11 @@ function getESLint(ruleId: string, fix: boolean): ESLint {
   const key = `${ruleId}|${String(fix)}`;
   let eslint = eslintCache.get(key);
   if (eslint === undefined) {
-    eslint = new ESLint({
-      cwd: fixturesDir,
-      overrideConfigFile: true,
+    eslint = createFixtureESLint({
       fix,
-      overrideConfig: [
+      configs: [
         {
           files: ['**/*.ts'],
-          languageOptions: {
-            parser: tsParser,
-            parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir },
-          },
           plugins: {
             'async-misuse': plugin,
             docs: { rules: { 'type-errors': typeErrorsRule } },

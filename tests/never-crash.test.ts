@@ -7,12 +7,12 @@
  */
 import path from 'node:path';
 
-import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
 import { typeCheck } from './fix-semantics/harness.js';
+import { createFixtureESLint } from './fixtureESLint.js';
 import { fixturesDir } from './ruleTester.js';
 
 interface CrashCase {
@@ -660,19 +660,9 @@ function createESLint(mode: ParserMode): ESLint {
     mode === 'project'
       ? { project: ['./tsconfig.json', './crash/tsconfig.json'], tsconfigRootDir: fixturesDir }
       : { projectService: true, tsconfigRootDir: fixturesDir };
-  return new ESLint({
-    cwd: fixturesDir,
-    overrideConfigFile: true,
-    overrideConfig: [
-      {
-        files: ['**/*.ts', '**/*.tsx', '**/*.js'],
-        languageOptions: {
-          parser: tsParser,
-          parserOptions: { ...parserOptions, ecmaFeatures: { jsx: true } },
-        },
-      },
-      { files: ['**/*.ts', '**/*.tsx', '**/*.js'], ...plugin.configs.strict },
-    ],
+  return createFixtureESLint({
+    parserOptions: { ...parserOptions, ecmaFeatures: { jsx: true } },
+    configs: [{ files: ['**/*.ts', '**/*.tsx', '**/*.js'], ...plugin.configs.strict }],
   });
 }
 

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { ESLint, type Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
+import type { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
 import { getRuleDocsUrl } from '../src/util/createRule.js';
+import { createFixtureESLint, typedFixtureParserOptions } from './fixtureESLint.js';
 import { fixturesDir } from './ruleTester.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -77,20 +77,7 @@ export async function main(count: number): Promise<number> {
 `;
 
   async function lintWith(config: Linter.Config, typed: boolean): Promise<string[]> {
-    const eslint = new ESLint({
-      cwd: fixturesDir,
-      overrideConfigFile: true,
-      overrideConfig: [
-        {
-          files: ['**/*.ts'],
-          languageOptions: {
-            parser: tsParser,
-            parserOptions: typed ? { project: './tsconfig.json', tsconfigRootDir: fixturesDir } : {},
-          },
-        },
-        config,
-      ],
-    });
+    const eslint = createFixtureESLint({ parserOptions: typed ? typedFixtureParserOptions : {}, configs: [config] });
     const [result] = await eslint.lintText(typedCode, { filePath: path.join(fixturesDir, 'file.ts') });
     return (result?.messages ?? []).map((message) => message.ruleId ?? `fatal: ${message.message}`);
   }

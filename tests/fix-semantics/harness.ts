@@ -29,10 +29,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { ESLint, type Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import ts from 'typescript';
 
 import plugin from '../../src/index.js';
+import { createFixtureESLint } from '../fixtureESLint.js';
 import { fixturesDir } from '../ruleTester.js';
 
 export type RuleId = keyof typeof plugin.rules;
@@ -59,17 +59,11 @@ function getESLint(rules: readonly RuleId[], fix: boolean): ESLint {
   const key = `${[...rules].sort().join(',')}|${String(fix)}`;
   let eslint = eslintCache.get(key);
   if (eslint === undefined) {
-    eslint = new ESLint({
-      cwd: fixturesDir,
-      overrideConfigFile: true,
+    eslint = createFixtureESLint({
       fix,
-      overrideConfig: [
+      configs: [
         {
           files: ['**/*.ts', '**/*.tsx', '**/*.js'],
-          languageOptions: {
-            parser: tsParser,
-            parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir },
-          },
           plugins: { 'async-misuse': plugin },
           rules: Object.fromEntries(rules.map((id) => [`async-misuse/${id}`, 'error'])),
         },
