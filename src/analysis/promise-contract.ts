@@ -8,6 +8,7 @@ import {
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
+import { isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { classifyThenability } from './thenable.js';
 
 export type FunctionNode =
@@ -19,7 +20,8 @@ export type FunctionNode =
  * True when something outside the function requires it to return a promise,
  * so `async` must stay even if the body is synchronous:
  * - a class member that implements an interface member, an abstract member,
- *   or overrides a base member (`override`, or a same-named base member);
+ *   or overrides a base member declared to return a promise, or that a
+ *   subclass of the program overrides;
  * - a function whose contextual type (a parameter it is passed to, the type
  *   of the variable or property it is assigned to, a `satisfies`, a declared
  *   return type) returns a promise, or returns something we cannot judge;
@@ -229,6 +231,14 @@ function isClassMemberContract(
   member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
 ): boolean {
   const classNode = member.parent.parent;
+  const tsMember = services.esTreeNodeToTSNodeMap.get(member);
+  // A method that subclasses of the program redeclare: its promise return is theirs to keep.
+  if (
+    ts.isMethodDeclaration(tsMember) &&
+    isMethodOverriddenInProgram(services.program, services.program.getTypeChecker(), tsMember)
+  ) {
+    return true;
+  }
   if (classNode.superClass === null && classNode.implements.length === 0) return member.override;
   const name = getStaticMemberName(member);
   // A computed name we cannot read might match any inherited member.

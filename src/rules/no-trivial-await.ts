@@ -197,8 +197,10 @@ export default createRule<Options, MessageIds>({
         const thenability = classifyExpressionThenability(services, operand);
         if (thenability === 'not-thenable') {
           if (isCertainlyNotThenable(operand)) reportNonThenable(node);
-        } else if (thenability === 'thenable' && operand.type === AST_NODE_TYPES.CallExpression) {
-          reportSyncAsyncFunction(node, operand);
+        } else if (thenability === 'thenable') {
+          // `await this.load?.()` asks the same question as the call inside the chain.
+          const call = operand.type === AST_NODE_TYPES.ChainExpression ? operand.expression : operand;
+          if (call.type === AST_NODE_TYPES.CallExpression) reportSyncAsyncFunction(node, call);
         }
       },
     };

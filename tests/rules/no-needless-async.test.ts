@@ -13,6 +13,20 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('no-needless-async', rule, {
   valid: [
+    // A base-class default that a subclass of the program overrides with real async work.
+    `
+export class Loader {
+  async load(): Promise<number> {
+    return 1;
+  }
+}
+export class RemoteLoader extends Loader {
+  override async load(): Promise<number> {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return 2;
+  }
+}
+`,
     // `return` beside `[Symbol.asyncIterator]`: the async iteration protocol wants a promise.
     `
 export function countdown(from: number) {

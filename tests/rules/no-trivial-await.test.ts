@@ -452,6 +452,46 @@ ruleTester.run('no-trivial-await', rule, {
     },
   ],
   invalid: [
+    // An optional call of a private async wrapper is still a call of that wrapper.
+    {
+      code: `
+        export class Prices {
+          private async total(values: number[]) {
+            return values.reduce((sum, value) => sum + value, 0);
+          }
+          async report(values: number[]) {
+            return await this.total?.(values);
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'this.total' },
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'this.total' },
+              output: `
+        export class Prices {
+          private total(values: number[]) {
+            return values.reduce((sum, value) => sum + value, 0);
+          }
+          async report(values: number[]) {
+            return this.total?.(values);
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // A void method of a class that nothing overrides: there is nothing to wait for.
     {
       code: `
