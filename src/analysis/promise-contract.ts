@@ -46,6 +46,10 @@ export function isPromiseReturnRequiredByContract(
 
   if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
     const objectType = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(parent.parent));
+    // `mockResolvedValue({ json: async () => … })`: an `any` context could want anything.
+    if (objectType !== undefined && (tsutils.isIntrinsicAnyType(objectType) || tsutils.isIntrinsicUnknownType(objectType))) {
+      return true;
+    }
     if (objectType !== undefined) {
       const memberTypes = getContextualMemberTypes(checker, objectType, parent);
       if (memberTypes === undefined || memberTypes.some((type) => typeDemandsPromiseReturn(checker, type))) return true;

@@ -194,6 +194,9 @@ export default createRule<Options, MessageIds>({
           return;
         }
 
+        // `await (value as Html).toString()`: the author overrode the checker, whose answer we would repeat.
+        if (containsTypeAssertion(operand)) return;
+
         const thenability = classifyExpressionThenability(services, operand);
         if (thenability === 'not-thenable') {
           if (isCertainlyNotThenable(operand)) reportNonThenable(node);
@@ -209,6 +212,36 @@ export default createRule<Options, MessageIds>({
 
 function getAwaitKeywordLoc(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.AwaitExpression): TSESTree.SourceLocation {
   return sourceCode.getFirstToken(node)?.loc ?? node.loc;
+}
+
+/** A type assertion (`x as T`, `<T>x`, but not `as const`) anywhere in the operand. */
+function containsTypeAssertion(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return !isConstAssertion(node.typeAnnotation) || containsTypeAssertion(node.expression);
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return containsTypeAssertion(node.expression);
+    case AST_NODE_TYPES.MemberExpression:
+      return containsTypeAssertion(node.object);
+    case AST_NODE_TYPES.CallExpression:
+      return containsTypeAssertion(node.callee);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return containsTypeAssertion(node.consequent) || containsTypeAssertion(node.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      return containsTypeAssertion(node.left) || containsTypeAssertion(node.right);
+    default:
+      return false;
+  }
+}
+
+function isConstAssertion(annotation: TSESTree.TypeNode): boolean {
+  return (
+    annotation.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    annotation.typeName.name === 'const'
+  );
 }
 
 function isUnusedSequenceOperand(node: TSESTree.Expression): boolean {

@@ -13,6 +13,14 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('no-needless-async', rule, {
   valid: [
+    // An object literal whose context is \`any\` (a mock's resolved value) may stand in for anything.
+    `
+declare function mockResolvedValue(value: any): void;
+mockResolvedValue({
+  ok: true,
+  json: async () => ({ message: 'test' }),
+});
+`,
     // A base-class default that a subclass of the program overrides with real async work.
     `
 export class Loader {

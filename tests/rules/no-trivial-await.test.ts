@@ -8,6 +8,13 @@ const tsx = { filename: 'react.tsx' } as const;
 
 ruleTester.run('no-trivial-await', rule, {
   valid: [
+    // A type assertion in the operand: the author overrode the checker (the value may be a promise at run time).
+    `
+      type Html = string & { isEscaped: true };
+      export async function render(part: unknown) {
+        return await (part as Html).toString();
+      }
+    `,
     // A void method that a subclass overrides with an async one: the await may be waiting for it.
     `
       class Reporter {
