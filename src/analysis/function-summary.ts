@@ -121,6 +121,34 @@ export function isCallBoundToDeclaration(
 }
 
 /**
+ * The call runs a function or method that the standard library or a
+ * dependency declares (`console.log`, `map.set`): not a value typed as a
+ * function (`() => void`), which an async function may stand behind, and not
+ * the program's own interfaces, which the program may implement with async
+ * methods.
+ */
+export function isCallOfLibraryFunction(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration() as
+    | ts.Declaration
+    | undefined;
+  if (
+    declaration === undefined ||
+    !(ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration) || ts.isFunctionDeclaration(declaration))
+  ) {
+    return false;
+  }
+  const sourceFile = declaration.getSourceFile();
+  return (
+    sourceFile.isDeclarationFile &&
+    (services.program.isSourceFileDefaultLibrary(sourceFile) || services.program.isSourceFileFromExternalLibrary(sourceFile))
+  );
+}
+
+/**
  * True when the summary describes an `async` function doing only synchronous
  * work: no await of any kind and only non-thenable return values.
  */

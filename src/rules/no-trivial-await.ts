@@ -2,7 +2,12 @@ import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@type
 import * as tsutils from 'ts-api-utils';
 import type * as ts from 'typescript';
 
-import { isAsyncWithOnlySyncWork, isCallBoundToDeclaration, summarizeCallee } from '../analysis/function-summary.js';
+import {
+  isAsyncWithOnlySyncWork,
+  isCallBoundToDeclaration,
+  isCallOfLibraryFunction,
+  summarizeCallee,
+} from '../analysis/function-summary.js';
 import {
   getImmediatelyResolvedValue,
   getPromiseResolveArgument,
@@ -58,14 +63,14 @@ export default createRule<Options, MessageIds>({
 
     /**
      * The checker says no member of the type has a callable `then`. `void` is
-     * only certain for a call of a function we can read: a `() => void`
-     * property or parameter may well hold an async function.
+     * only certain for a call of a function we know: a `() => void` property
+     * or parameter may well hold an async function.
      */
     function isCertainlyNotThenable(node: TSESTree.Expression): boolean {
       if (classifyExpressionThenability(services, node) !== 'not-thenable') return false;
       const type = services.getTypeAtLocation(node);
       const mayBeVoid = tsutils.unionConstituents(type).some((member) => tsutils.isIntrinsicVoidType(member));
-      return !mayBeVoid || isCallOfReadableSyncFunction(node);
+      return !mayBeVoid || isCallOfSyncFunction(node);
     }
 
     function reportNonThenable(node: TSESTree.AwaitExpression): void {
@@ -155,16 +160,18 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A call whose callee we can read and that is not async: its `void` really is nothing. */
-    function isCallOfReadableSyncFunction(node: TSESTree.Expression): boolean {
+    /**
+     * A call whose `void` really is nothing: a synchronous function of the
+     * program that nothing else can stand in for, or a function or method
+     * declared by the standard library or a dependency (`console.log`).
+     */
+    function isCallOfSyncFunction(node: TSESTree.Expression): boolean {
       // `await options.onListening?.()` asks the same question as the call inside the chain.
-      if (node.type === AST_NODE_TYPES.ChainExpression) return isCallOfReadableSyncFunction(node.expression);
+      if (node.type === AST_NODE_TYPES.ChainExpression) return isCallOfSyncFunction(node.expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       const summarized = summarizeCallee(services, node);
-      return (
-        summarized !== undefined &&
-        !summarized.summary.isAsync &&
-        isCallBoundToDeclaration(services, node, summarized.declaration)
-      );
+      if (summarized === undefined) return isCallOfLibraryFunction(services, node);
+      return !summarized.summary.isAsync && isCallBoundToDeclaration(services, node, summarized.declaration);
     }
 
     function getFunctionInThisFile(declaration: ts.Node): FunctionNode | undefined {

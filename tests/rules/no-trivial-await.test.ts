@@ -8,6 +8,13 @@ const tsx = { filename: 'react.tsx' } as const;
 
 ruleTester.run('no-trivial-await', rule, {
   valid: [
+    // A method of the program's own interface declared void: an implementation may be async.
+    `
+      interface AuditLog { record(event: string): void }
+      export async function close(log: AuditLog) {
+        await log.record('closed');
+      }
+    `,
     // A type assertion in the operand: the author overrode the checker (the value may be a promise at run time).
     `
       type Html = string & { isEscaped: true };
@@ -459,6 +466,20 @@ ruleTester.run('no-trivial-await', rule, {
     },
   ],
   invalid: [
+    // console.log is declared by the library and returns void: nothing to wait for.
+    {
+      code: `
+        export async function done() {
+          await console.log('done');
+        }
+      `,
+      output: `
+        export async function done() {
+          console.log('done');
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 11, endLine: 3, endColumn: 16 }],
+    },
     // An optional call of a private async wrapper is still a call of that wrapper.
     {
       code: `
