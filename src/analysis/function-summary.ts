@@ -89,8 +89,9 @@ export function isCallBoundToDeclaration(
 ): boolean {
   const checker = services.program.getTypeChecker();
   const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee));
+  if (callee.type === AST_NODE_TYPES.Identifier || isNamespaceMember(services, callee)) {
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+    let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
     if (symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) {
       symbol = checker.getAliasedSymbol(symbol);
     }
@@ -118,6 +119,27 @@ export function isCallBoundToDeclaration(
     return true;
   }
   return !isInheritedMember(checker, declaration) && !isMethodOverriddenInProgram(services.program, checker, declaration);
+}
+
+/** `helpers.format()` where `helpers` is `import * as helpers` or a `namespace`: a fixed binding, not a property. */
+function isNamespaceMember(
+  services: ParserServicesWithTypeInformation,
+  callee: TSESTree.Expression,
+): callee is TSESTree.MemberExpression & { property: TSESTree.Identifier } {
+  if (
+    callee.type !== AST_NODE_TYPES.MemberExpression ||
+    callee.computed ||
+    callee.property.type !== AST_NODE_TYPES.Identifier ||
+    callee.object.type !== AST_NODE_TYPES.Identifier
+  ) {
+    return false;
+  }
+  const checker = services.program.getTypeChecker();
+  let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee.object));
+  if (symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) {
+    symbol = checker.getAliasedSymbol(symbol);
+  }
+  return symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.ValueModule);
 }
 
 /**

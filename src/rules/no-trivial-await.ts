@@ -124,7 +124,6 @@ export default createRule<Options, MessageIds>({
       const summarized = summarizeCallee(services, call);
       if (
         summarized === undefined ||
-        summarized.summary.isEmpty ||
         !isAsyncWithOnlySyncWork(summarized.summary) ||
         !isCallBoundToDeclaration(services, call, summarized.declaration)
       ) {

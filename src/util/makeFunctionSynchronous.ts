@@ -33,10 +33,9 @@ export function getAsyncToken(
 export function canMakeFunctionSynchronous(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): boolean {
   return getSignatures(sourceCode, node).every((signature) => {
     const annotation = signature.returnType?.typeAnnotation;
-    return (
-      getAsyncToken(sourceCode, signature) !== undefined &&
-      (annotation === undefined || getPromiseTypeArgument(sourceCode, annotation) !== undefined)
-    );
+    // An overload signature may be written without `async`; the implementation has it.
+    const hasAsync = getAsyncToken(sourceCode, signature) !== undefined || signature !== node;
+    return hasAsync && (annotation === undefined || getPromiseTypeArgument(sourceCode, annotation) !== undefined);
   });
 }
 
@@ -58,12 +57,14 @@ function makeSignatureSynchronous(
   sourceCode: Readonly<TSESLint.SourceCode>,
   signature: SignatureNode,
 ): TSESLint.RuleFix[] {
+  const fixes: TSESLint.RuleFix[] = [];
   const asyncToken = getAsyncToken(sourceCode, signature);
   const afterAsync = asyncToken && sourceCode.getTokenAfter(asyncToken);
-  if (asyncToken === undefined || afterAsync === null || afterAsync === undefined) return [];
-  // `x = [1]\n async ['m']() {}` without `async` would read `[1]['m']()`: keep the statements apart.
-  const replacement = startsWithAsiHazard(afterAsync) && continuesPreviousLine(sourceCode, asyncToken) ? ';' : '';
-  const fixes = [fixer.replaceTextRange([asyncToken.range[0], afterAsync.range[0]], replacement)];
+  if (asyncToken !== undefined && afterAsync !== null && afterAsync !== undefined) {
+    // `x = [1]\n async ['m']() {}` without `async` would read `[1]['m']()`: keep the statements apart.
+    const replacement = startsWithAsiHazard(afterAsync) && continuesPreviousLine(sourceCode, asyncToken) ? ';' : '';
+    fixes.push(fixer.replaceTextRange([asyncToken.range[0], afterAsync.range[0]], replacement));
+  }
   const annotation = signature.returnType?.typeAnnotation;
   const awaitedType = annotation && getPromiseTypeArgument(sourceCode, annotation);
   if (annotation !== undefined && awaitedType !== undefined) {

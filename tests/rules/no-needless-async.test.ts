@@ -373,6 +373,28 @@ await countDown(3);
   ],
   invalid: [
     {
+      name: 'overload signatures written without async: the fix rewrites their Promise<T> too',
+      code: `
+export {};
+function parse(text: string): Promise<number>;
+function parse(text: string, radix: number): Promise<number>;
+async function parse(text: string, radix = 10): Promise<number> {
+  return Number.parseInt(text, radix);
+}
+console.log(await parse('7'));
+`,
+      output: `
+export {};
+function parse(text: string): number;
+function parse(text: string, radix: number): number;
+function parse(text: string, radix = 10): number {
+  return Number.parseInt(text, radix);
+}
+console.log(await parse('7'));
+`,
+      errors: [{ messageId: 'needlessAsync', line: 5, column: 1, endLine: 5, endColumn: 6 }],
+    },
+    {
       name: 'method after a field without a semicolon: the suggestion keeps them apart',
       code: `
 export class Registry {

@@ -466,6 +466,80 @@ ruleTester.run('no-trivial-await', rule, {
     },
   ],
   invalid: [
+    // A namespace import is a fixed binding: `settings.readSetting` can only be that function.
+    {
+      code: `
+        import * as settings from './modules/sync-work';
+        export async function f() {
+          await settings.readSetting('mode');
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'settings.readSetting' },
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAwait',
+              data: { name: 'settings.readSetting' },
+              output: `
+        import * as settings from './modules/sync-work';
+        export async function f() {
+          settings.readSetting('mode');
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // An empty async function is an async wrapper around no work at all.
+    {
+      code: `
+        async function warmUp() {}
+        export async function start() {
+          await warmUp();
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          data: { name: 'warmUp' },
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'warmUp' },
+              output: `
+        function warmUp() {}
+        export async function start() {
+          warmUp();
+        }
+      `,
+            },
+            {
+              messageId: 'removeAwait',
+              data: { name: 'warmUp' },
+              output: `
+        async function warmUp() {}
+        export async function start() {
+          warmUp();
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // console.log is declared by the library and returns void: nothing to wait for.
     {
       code: `
