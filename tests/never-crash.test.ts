@@ -445,7 +445,7 @@ class Base {
   async [Symbol.asyncIterator]() {}
 }
 
-// Empty async functions are stubs: no report on them or their call sites.
+// Empty async functions: no-needless-async leaves them alone (stubs); their call sites are trivial awaits.
 async function noop(): Promise<void> {}
 const noopArrow = async () => {};
 
@@ -454,8 +454,8 @@ async function bound(this: { base: Base }, url = import.meta.url): Promise<strin
   return fetchSetting(url + (await this.base.loaded));
 }
 
-await noop();
-await noopArrow();
+await noop(); // expect: no-trivial-await/awaitOfSyncAsyncFunction
+await noopArrow(); // expect: no-trivial-await/awaitOfSyncAsyncFunction
 const base = new Base();
 console.log(await base[key](), await bound.call({ base }), base.count++);
 `,
