@@ -61,9 +61,8 @@ export function isPromiseReturnRequiredByContract(
   }
 
   const tsNode = services.esTreeNodeToTSNodeMap.get(node);
-  if (ts.isFunctionExpression(tsNode) || ts.isArrowFunction(tsNode)) {
-    const contextualType = checker.getContextualType(tsNode);
-    if (contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType)) return true;
+  if ((ts.isFunctionExpression(tsNode) || ts.isArrowFunction(tsNode)) && argumentDemandsPromiseReturn(services, node, tsNode)) {
+    return true;
   }
 
   return getFunctionVariable(sourceCode, node)?.references.some((reference) =>
@@ -223,11 +222,61 @@ function isReferencePassedToPromiseContract(
   const identifier = reference.identifier;
   const parent = identifier.parent;
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return false;
-  const checker = services.program.getTypeChecker();
   const tsIdentifier = services.esTreeNodeToTSNodeMap.get(identifier);
-  if (!ts.isExpression(tsIdentifier)) return false;
-  const contextualType = checker.getContextualType(tsIdentifier);
+  return ts.isExpression(tsIdentifier) && argumentDemandsPromiseReturn(services, identifier, tsIdentifier);
+}
+
+/**
+ * Whether the place a function value stands in wants a function returning a
+ * promise. An argument of a generic call is judged by the callee's declared
+ * parameter: in `items.map(async (item) => item.id)` the contextual return
+ * type is `map`'s `U`, inferred from this very callback, so it wants nothing
+ * the callback did not bring itself. Elsewhere the contextual type decides.
+ */
+function argumentDemandsPromiseReturn(
+  services: ParserServicesWithTypeInformation,
+  node: TSESTree.Node,
+  tsNode: ts.Expression,
+): boolean {
+  const declared = declaredParameterDemandsPromiseReturn(services, node);
+  if (declared !== undefined) return declared;
+  const checker = services.program.getTypeChecker();
+  const contextualType = checker.getContextualType(tsNode);
   return contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType);
+}
+
+/**
+ * For an argument of a call to a generic function whose parameter there is a
+ * function type returning one of the callee's own type parameters: whether
+ * that type parameter's constraint asks for a thenable. `undefined` in every
+ * other case, where the contextual type is the better witness.
+ */
+function declaredParameterDemandsPromiseReturn(
+  services: ParserServicesWithTypeInformation,
+  argument: TSESTree.Node,
+): boolean | undefined {
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (index < 0) return undefined;
+  const checker = services.program.getTypeChecker();
+  const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration() as
+    | ts.SignatureDeclaration
+    | undefined;
+  const typeParameters = declaration?.typeParameters;
+  const parameter = declaration?.parameters[index];
+  if (typeParameters === undefined || parameter === undefined || parameter.dotDotDotToken !== undefined) return undefined;
+  const ownTypeParameters = new Set(typeParameters.map((typeParameter) => checker.getTypeAtLocation(typeParameter)));
+  const declaredType = checker.getTypeAtLocation(parameter);
+  const signatures = tsutils
+    .unionConstituents(checker.getNonNullableType(declaredType))
+    .flatMap((member) => member.getCallSignatures());
+  const returnTypes = signatures.map((signature) => checker.getReturnTypeOfSignature(signature));
+  if (returnTypes.length === 0 || !returnTypes.every((type) => ownTypeParameters.has(type))) return undefined;
+  return returnTypes.some((type) => {
+    const constraint = type.getConstraint();
+    return constraint !== undefined && classifyThenability(checker, constraint) !== 'not-thenable';
+  });
 }
 
 function isClassMemberContract(

@@ -343,9 +343,9 @@ async function forward<T extends Promise<number>>(value: T) {
   return value;
 }
 `,
-    // A generic callback whose return type is a type parameter: the caller decides.
+    // A generic callback whose return type parameter is constrained to a promise: the callee asks for one.
     `
-function run<T>(fn: () => T): T {
+function run<T extends PromiseLike<unknown>>(fn: () => T): T {
   return fn();
 }
 run(async () => 1);
@@ -372,6 +372,70 @@ await countDown(3);
 `,
   ],
   invalid: [
+    {
+      name: 'a map callback: map\'s U is inferred from the callback, so nothing asks for a promise',
+      code: `
+export function upperAll(names: string[]) {
+  return names.map(async (name) => name.toUpperCase());
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+export function upperAll(names: string[]) {
+  return names.map((name) => name.toUpperCase());
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a named function passed to a generic callee whose type parameter is unconstrained',
+      code: `
+function run<T>(fn: () => T): T {
+  return fn();
+}
+async function one() {
+  return 1;
+}
+run(one);
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 6,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+function run<T>(fn: () => T): T {
+  return fn();
+}
+function one() {
+  return 1;
+}
+run(one);
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'overload signatures written without async: the fix rewrites their Promise<T> too',
       code: `
