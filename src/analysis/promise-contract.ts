@@ -260,9 +260,10 @@ function declaredParameterDemandsPromiseReturn(
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (index < 0) return undefined;
   const checker = services.program.getTypeChecker();
-  const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration() as
-    | ts.SignatureDeclaration
-    | undefined;
+  // `getDeclaration()` is typed as always there, but a signature made up by the checker has none.
+  const declaration: ts.SignatureDeclaration | undefined = checker
+    .getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))
+    ?.getDeclaration();
   const typeParameters = declaration?.typeParameters;
   const parameter = declaration?.parameters[index];
   if (typeParameters === undefined || parameter === undefined || parameter.dotDotDotToken !== undefined) return undefined;
