@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * Replaces `target` with `replacement`'s source text, adding the parentheses
@@ -14,6 +14,10 @@ export function replaceExpression(
   replacement: TSESTree.Expression,
 ): TSESLint.RuleFix {
   let text = sourceCode.getText(replacement);
+  // `await /* cached */ n` → `/* cached */ n`: comments between the two stay.
+  const droppedComments = sourceCode
+    .getCommentsInside(target)
+    .filter((comment) => comment.range[1] <= replacement.range[0] || comment.range[0] >= replacement.range[1]);
   const alreadyParenthesized = isParenthesized(sourceCode, replacement);
   if (alreadyParenthesized) text = `(${text})`;
   if (!alreadyParenthesized && needsParentheses(sourceCode, target, replacement)) text = `(${text})`;
@@ -28,6 +32,16 @@ export function replaceExpression(
   }
   const before = sourceCode.text[target.range[0] - 1];
   if ((before === '+' || before === '-') && text.startsWith(before)) text = ` ${text}`;
+  // Block comments keep their place; a line comment could not share the line with code after it.
+  const blockComments = (comments: TSESTree.Comment[]): string =>
+    comments
+      .filter((comment) => comment.type === AST_TOKEN_TYPES.Block)
+      .map((comment) => sourceCode.getText(comment))
+      .join(' ');
+  const commentsBefore = blockComments(droppedComments.filter((comment) => comment.range[1] <= replacement.range[0]));
+  const commentsAfter = blockComments(droppedComments.filter((comment) => comment.range[0] >= replacement.range[1]));
+  if (commentsBefore !== '') text = `${commentsBefore} ${text}`;
+  if (commentsAfter !== '') text = `${text} ${commentsAfter}`;
   return fixer.replaceText(target, text);
 }
 

@@ -466,6 +466,20 @@ ruleTester.run('no-trivial-await', rule, {
     },
   ],
   invalid: [
+    // A block comment between `await` and its operand stays.
+    {
+      code: `
+        export async function f(n: number) {
+          return await /* already a number */ n;
+        }
+      `,
+      output: `
+        export async function f(n: number) {
+          return /* already a number */ n;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 3, column: 18, endLine: 3, endColumn: 23 }],
+    },
     // A namespace import is a fixed binding: `settings.readSetting` can only be that function.
     {
       code: `
