@@ -73,30 +73,81 @@ export function getImmediatelyResolvedValue(
 
 /** The value reads the executor's parameters, or (in a `function` executor) its `this` or `arguments`. */
 function readsExecutorBindings(value: TSESTree.Node, executor: Executor): boolean {
+  if (executor.params.some((parameter) => parameter.type !== AST_NODE_TYPES.Identifier)) return true;
   const ownNames = new Set(
     executor.params.flatMap((parameter) => (parameter.type === AST_NODE_TYPES.Identifier ? [parameter.name] : [])),
   );
-  if (executor.params.some((parameter) => parameter.type !== AST_NODE_TYPES.Identifier)) return true;
   if (executor.type === AST_NODE_TYPES.FunctionExpression) ownNames.add('arguments');
-  let found = false;
-  const visit = (node: TSESTree.Node): void => {
-    if (found) return;
-    if (
+  return containsNode(
+    value,
+    (node) =>
       (node.type === AST_NODE_TYPES.Identifier && ownNames.has(node.name)) ||
-      (node.type === AST_NODE_TYPES.ThisExpression && executor.type === AST_NODE_TYPES.FunctionExpression)
-    ) {
-      found = true;
-      return;
+      (node.type === AST_NODE_TYPES.ThisExpression && executor.type === AST_NODE_TYPES.FunctionExpression),
+  );
+}
+
+/**
+ * For an executor whose block runs synchronous statements and ends with
+ * `resolve(v)` gives `v`: `new Promise((resolve) => { const total = sum(xs); resolve(total); })`.
+ * The statements before may not touch `resolve`/`reject` or create functions
+ * (anything that could settle the promise later). Such a promise is settled
+ * before the constructor returns, but it cannot be unwrapped into an
+ * expression, so the caller reports it without a fix.
+ */
+export function getSynchronouslyResolvedValue(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.Node,
+): TSESTree.Expression | undefined {
+  const executor = getExecutor(sourceCode, node);
+  if (executor?.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  if (executor.params.some((parameter) => parameter.type !== AST_NODE_TYPES.Identifier)) return undefined;
+  const statements = executor.body.body;
+  const last = statements.at(-1);
+  const resolveParameter = executor.params[0];
+  if (last?.type !== AST_NODE_TYPES.ExpressionStatement || resolveParameter?.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  const call = last.expression;
+  const [value] = call.type === AST_NODE_TYPES.CallExpression ? call.arguments : [];
+  if (
+    call.type !== AST_NODE_TYPES.CallExpression ||
+    call.callee.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.name !== resolveParameter.name ||
+    call.arguments.length !== 1 ||
+    value === undefined ||
+    value.type === AST_NODE_TYPES.SpreadElement
+  ) {
+    return undefined;
+  }
+  const parameterNames = new Set(executor.params.map((parameter) => (parameter as TSESTree.Identifier).name));
+  const settlesLater = statements
+    .slice(0, -1)
+    .some((statement) =>
+      containsNode(
+        statement,
+        (inner) =>
+          (inner.type === AST_NODE_TYPES.Identifier && parameterNames.has(inner.name)) ||
+          inner.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          inner.type === AST_NODE_TYPES.FunctionExpression ||
+          inner.type === AST_NODE_TYPES.FunctionDeclaration ||
+          inner.type === AST_NODE_TYPES.ClassExpression ||
+          inner.type === AST_NODE_TYPES.ClassDeclaration ||
+          inner.type === AST_NODE_TYPES.ReturnStatement,
+      ),
+    );
+  return settlesLater ? undefined : value;
+}
+
+/** Whether `root` or any node below it satisfies `predicate`. */
+function containsNode(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): boolean {
+  if (predicate(root)) return true;
+  for (const [key, child] of Object.entries(root)) {
+    if (key === 'parent') continue;
+    for (const item of Array.isArray(child) ? child : [child]) {
+      if (isNode(item) && containsNode(item, predicate)) return true;
     }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'parent') continue;
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (isNode(item)) visit(item);
-      }
-    }
-  };
-  visit(value);
-  return found;
+  }
+  return false;
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

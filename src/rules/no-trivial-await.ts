@@ -11,6 +11,7 @@ import {
 import {
   getImmediatelyResolvedValue,
   getPromiseResolveArgument,
+  getSynchronouslyResolvedValue,
   isEventLoopYield,
 } from '../analysis/promise-idioms.js';
 import { classifyArrayElementThenability, classifyExpressionThenability } from '../analysis/thenable.js';
@@ -110,13 +111,14 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function reportResolvedValue(node: TSESTree.AwaitExpression, value: TSESTree.Expression): void {
+    /** `canUnwrap`: the value alone can stand for the promise (not so for an executor with statements). */
+    function reportResolvedValue(node: TSESTree.AwaitExpression, value: TSESTree.Expression, canUnwrap: boolean): void {
       context.report({
         node,
         loc: getAwaitKeywordLoc(sourceCode, node),
         messageId: 'awaitOfResolvedValue',
         data: { name: describeNode(sourceCode, node.argument) },
-        fix: (fixer) => replaceExpression(fixer, sourceCode, node, value),
+        fix: canUnwrap ? (fixer) => replaceExpression(fixer, sourceCode, node, value) : null,
       });
     }
 
@@ -196,7 +198,12 @@ export default createRule<Options, MessageIds>({
         const resolvedValue =
           getPromiseResolveArgument(sourceCode, operand) ?? getImmediatelyResolvedValue(sourceCode, operand);
         if (resolvedValue != null) {
-          if (isCertainlyNotThenable(resolvedValue)) reportResolvedValue(node, resolvedValue);
+          if (isCertainlyNotThenable(resolvedValue)) reportResolvedValue(node, resolvedValue, true);
+          return;
+        }
+        const settledValue = getSynchronouslyResolvedValue(sourceCode, operand);
+        if (settledValue !== undefined) {
+          if (isCertainlyNotThenable(settledValue)) reportResolvedValue(node, settledValue, false);
           return;
         }
 

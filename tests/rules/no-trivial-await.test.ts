@@ -8,6 +8,16 @@ const tsx = { filename: 'react.tsx' } as const;
 
 ruleTester.run('no-trivial-await', rule, {
   valid: [
+    // An executor that hands resolve to a callback settles later: real waiting.
+    `
+      declare function onReady(callback: () => void): void;
+      export async function ready() {
+        return await new Promise<number>((resolve) => {
+          onReady(() => resolve(1));
+          resolve(0);
+        });
+      }
+    `,
     // A method of the program's own interface declared void: an implementation may be async.
     `
       interface AuditLog { record(event: string): void }
@@ -466,6 +476,20 @@ ruleTester.run('no-trivial-await', rule, {
     },
   ],
   invalid: [
+    // An executor that computes synchronously and then resolves: reported, but no expression can replace it.
+    {
+      code: `
+        export async function total(values: number[]) {
+          return await new Promise<number>((resolve) => {
+            let sum = 0;
+            for (const value of values) sum += value;
+            resolve(sum);
+          });
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 18, endLine: 3, endColumn: 23 }],
+    },
     // A block comment between `await` and its operand stays.
     {
       code: `
