@@ -69,6 +69,8 @@ export default createRule<Options, MessageIds>({
      * `no-trivial-await`'s to remove.
      */
     function isOnlyCalledForEffectOrAwaited(node: FunctionNode): boolean {
+      const privateMethodReferences = getPrivateMethodReferences(node);
+      if (privateMethodReferences !== undefined) return privateMethodReferences.every(isAwaitedOrDiscardedCall);
       if (isExported(node) || !isModuleOrNested(node)) return false;
       const variable = getFunctionVariable(sourceCode, node);
       if (variable === undefined) return false;
@@ -108,9 +110,47 @@ function isExported(node: FunctionNode): boolean {
   );
 }
 
-function isAwaitedOrDiscardedCall(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
-  const call = identifier.parent;
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) return false;
+/**
+ * Every use of a private method (`#name`, or TS `private`) inside its class:
+ * nothing outside the class can reach it. `undefined` for other functions, and
+ * for a TS-private method whose name also appears as a computed key or a
+ * string (`this['name']`), which we do not follow.
+ */
+function getPrivateMethodReferences(node: FunctionNode): TSESTree.MemberExpression[] | undefined {
+  const method = node.parent;
+  if (method.type !== AST_NODE_TYPES.MethodDefinition || method.value !== node || method.kind !== 'method') return undefined;
+  const key = method.key;
+  const isEsPrivate = key.type === AST_NODE_TYPES.PrivateIdentifier;
+  const isTsPrivate = method.accessibility === 'private' && !method.computed && key.type === AST_NODE_TYPES.Identifier;
+  if (!isEsPrivate && !isTsPrivate) return undefined;
+  const references: TSESTree.MemberExpression[] = [];
+  const found = { untraceable: false };
+  const visit = (current: TSESTree.Node): void => {
+    if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === key.type) {
+      if ((current.property as { name: string }).name === key.name) references.push(current);
+    } else if (isTsPrivate && current.type === AST_NODE_TYPES.Literal && current.value === key.name) {
+      // `this['name']` reaches a TS-private method too (a `#name` never by a string).
+      found.untraceable = true;
+    } else if (current.type === AST_NODE_TYPES.PrivateIdentifier && current.parent.type === AST_NODE_TYPES.BinaryExpression) {
+      // `#name in other`: a brand check, not a call.
+      if (current.name === key.name) found.untraceable = true;
+    }
+    for (const [property, child] of Object.entries(current)) {
+      if (property === 'parent') continue;
+      for (const item of Array.isArray(child) ? child : [child]) {
+        if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') {
+          visit(item as TSESTree.Node);
+        }
+      }
+    }
+  };
+  visit(method.parent);
+  return found.untraceable ? undefined : references;
+}
+
+function isAwaitedOrDiscardedCall(reference: TSESTree.Node): boolean {
+  const call = reference.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference) return false;
   const user = call.parent;
   return (
     user.type === AST_NODE_TYPES.AwaitExpression ||

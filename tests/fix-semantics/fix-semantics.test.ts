@@ -371,6 +371,30 @@ console.log(results.join(','));
     // The map callback is needless async too (map's U asks for nothing), but an arrow only gets a suggestion.
     remaining: ['no-needless-async/needlessAsync'],
   },
+  {
+    name: 'no-needless-async: a #private method only awaited inside its class, then its awaits',
+    code: `
+export {};
+class Totals {
+  #values = [1, 2, 3];
+  async #sum(): Promise<number> {
+    return this.#values.reduce((a, b) => a + b, 0);
+  }
+  async report() {
+    const sum = await this.#sum();
+    console.log('sum', sum);
+    return sum * 2;
+  }
+}
+console.log('report', await new Totals().report());
+`,
+    rules: BOTH,
+    fixes: ['no-needless-async/needlessAsync'],
+    outputIncludes: ['  #sum(): number {', 'const sum = this.#sum();'],
+    // `report` is then an async method whose only await is gone: a public method, so suggestions only,
+    // here and where it is awaited.
+    remaining: ['no-needless-async/needlessAsync', 'no-trivial-await/awaitOfSyncAsyncFunction'],
+  },
 ];
 
 describe('fixes keep observable behaviour', () => {

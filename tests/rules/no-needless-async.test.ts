@@ -373,6 +373,76 @@ await countDown(3);
   ],
   invalid: [
     {
+      name: 'a #private method only ever awaited inside its class gets the fix',
+      code: `
+export class Totals {
+  #values: number[] = [];
+  async #sum(): Promise<number> {
+    return this.#values.reduce((a, b) => a + b, 0);
+  }
+  async report() {
+    const sum = await this.#sum();
+    await this.#sum();
+    return sum;
+  }
+}
+`,
+      output: `
+export class Totals {
+  #values: number[] = [];
+  #sum(): number {
+    return this.#values.reduce((a, b) => a + b, 0);
+  }
+  async report() {
+    const sum = await this.#sum();
+    await this.#sum();
+    return sum;
+  }
+}
+`,
+      errors: [{ messageId: 'needlessAsync', line: 4, column: 3, endLine: 4, endColumn: 8 }],
+    },
+    {
+      name: 'a TS-private method used as a value: suggestion only',
+      code: `
+export class Ids {
+  private counter = 0;
+  private async next() {
+    return ++this.counter;
+  }
+  handlers() {
+    return [this.next.bind(this)];
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+export class Ids {
+  private counter = 0;
+  private next() {
+    return ++this.counter;
+  }
+  handlers() {
+    return [this.next.bind(this)];
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a map callback: map\'s U is inferred from the callback, so nothing asks for a promise',
       code: `
 export function upperAll(names: string[]) {
