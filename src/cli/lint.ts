@@ -7,6 +7,7 @@ import plugin from '../index.js';
 import type { CliOptions } from './args.js';
 import { collectFiles } from './collectFiles.js';
 import { findProject } from './findProject.js';
+import { dropForeignDirectiveErrors } from './dropForeignDirectiveErrors.js';
 import { createOptionsModuleUrl } from './lintSettings.js';
 import { createProgress, MIN_FILES_FOR_PROGRESS, type Progress, silentProgress } from './progress.js';
 import { createSarifLog } from './sarif.js';
@@ -55,7 +56,7 @@ export async function lint(options: CliOptions, io: CliIo): Promise<number> {
 
   const showProgress = options.progress ?? (io.stderr.isTTY && files.length >= MIN_FILES_FOR_PROGRESS);
   const progress = showProgress ? createProgress(io.stderr) : silentProgress;
-  let results = await lintFiles(eslint, files, options, progress, io.cwd);
+  let results = dropForeignDirectiveErrors(await lintFiles(eslint, files, options, progress, io.cwd));
   progress.clear();
 
   if (options.fix) await ESLint.outputFixes(results);

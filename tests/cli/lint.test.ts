@@ -47,6 +47,21 @@ describe('async-misuse linting', () => {
     expect(run.stderr).toMatch(/^Rule +Problems +Fixable\nasync-misuse\/no-trivial-await +1 +1\n\n2 files linted in \d+\.\d s\.\n$/);
   });
 
+  it("ignores disable comments that name other plugins' rules, and honours ours", async () => {
+    const { dir } = project({
+      'src/comments.ts': [
+        '// eslint-disable-next-line ava/no-skip-test',
+        'export const skipped = 1;',
+        '// eslint-disable-next-line async-misuse/no-trivial-await',
+        'export async function f(n: number) { return await n; }',
+        '',
+      ].join('\n'),
+    });
+    const run = await runCli(['--format', 'json'], dir);
+    expect(run.code).toBe(0);
+    expect(ruleIdsOf(run.stdout)).toEqual([]);
+  });
+
   it('lints the project from a subdirectory, and only the paths given', async () => {
     const created = project({ 'src/a/trivial.ts': TRIVIAL_AWAIT, 'src/b/clean.ts': CLEAN });
     const inB = await runCli(['.'], path.join(created.dir, 'src', 'b'));
