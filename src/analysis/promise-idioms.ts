@@ -156,25 +156,35 @@ function isNode(value: unknown): value is TSESTree.Node {
 
 /**
  * Operands awaited only to give the event loop a turn: `null`, `undefined`,
- * `void 0`, `Promise.resolve()`, `new Promise((r) => r())`,
+ * `void 0`, `Promise.resolve()` (or of `undefined`/`null`), `new Promise((r) => r())`,
  * `new Promise(setImmediate)`, `new Promise((r) => setTimeout(r, 0))`,
  * `scheduler.yield()`.
  */
 export function isEventLoopYield(sourceCode: Readonly<TSESLint.SourceCode>, operand: TSESTree.Node): boolean {
   switch (operand.type) {
     case AST_NODE_TYPES.Literal:
-      return operand.value === null && !('regex' in operand);
     case AST_NODE_TYPES.Identifier:
-      return operand.name === 'undefined';
     case AST_NODE_TYPES.UnaryExpression:
-      return operand.operator === 'void' && operand.argument.type === AST_NODE_TYPES.Literal;
-    case AST_NODE_TYPES.CallExpression:
-      return getPromiseResolveArgument(sourceCode, operand) === null || isSchedulerYield(operand);
+      return isNothing(operand);
+    case AST_NODE_TYPES.CallExpression: {
+      // `Promise.resolve()`, and `Promise.resolve(undefined)` or `(null)`, which say the same.
+      const resolved = getPromiseResolveArgument(sourceCode, operand);
+      return resolved === null || (resolved !== undefined && isNothing(resolved)) || isSchedulerYield(operand);
+    }
     case AST_NODE_TYPES.NewExpression:
       return getImmediatelyResolvedValue(sourceCode, operand) === null || isTimerExecutor(sourceCode, operand);
     default:
       return false;
   }
+}
+
+/** `null`, `undefined`, `void 0`. */
+function isNothing(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
+    (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void' && node.argument.type === AST_NODE_TYPES.Literal)
+  );
 }
 
 type Executor = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;

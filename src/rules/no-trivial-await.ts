@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import type * as ts from 'typescript';
 
@@ -175,6 +175,31 @@ export default createRule<Options, MessageIds>({
       return !summarized.summary.isAsync && isCallBoundToDeclaration(services, node, summarized.declaration);
     }
 
+    /**
+     * `await element.toString()` where `element` may itself be a promise: the
+     * author expects something asynchronous that the types do not show (hono
+     * types JSX elements as `string | Promise<string>`, and their `toString()`
+     * may return a promise at run time). Not certain enough to report or fix.
+     */
+    function isCalledOnMaybeThenable(operand: TSESTree.Expression): boolean {
+      // `const html = element.toString(); … await html`: the same doubt, one step removed.
+      const initializer = operand.type === AST_NODE_TYPES.Identifier ? getConstInitializer(operand) : undefined;
+      if (initializer !== undefined) return isCalledOnMaybeThenable(initializer);
+      const call = operand.type === AST_NODE_TYPES.ChainExpression ? operand.expression : operand;
+      return (
+        call.type === AST_NODE_TYPES.CallExpression &&
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        classifyExpressionThenability(services, call.callee.object) !== 'not-thenable'
+      );
+    }
+
+    function getConstInitializer(identifier: TSESTree.Identifier): TSESTree.Expression | undefined {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || definition.node.parent.kind !== 'const') return undefined;
+      return definition.node.init ?? undefined;
+    }
+
     function getFunctionInThisFile(declaration: ts.Node): FunctionNode | undefined {
       if (declaration.getSourceFile() !== services.esTreeNodeToTSNodeMap.get(sourceCode.ast)) return undefined;
       const node = services.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
@@ -212,7 +237,7 @@ export default createRule<Options, MessageIds>({
 
         const thenability = classifyExpressionThenability(services, operand);
         if (thenability === 'not-thenable') {
-          if (isCertainlyNotThenable(operand)) reportNonThenable(node);
+          if (isCertainlyNotThenable(operand) && !isCalledOnMaybeThenable(operand)) reportNonThenable(node);
         } else if (thenability === 'thenable') {
           // `await this.load?.()` asks the same question as the call inside the chain.
           const call = operand.type === AST_NODE_TYPES.ChainExpression ? operand.expression : operand;

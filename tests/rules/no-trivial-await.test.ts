@@ -8,6 +8,28 @@ const tsx = { filename: 'react.tsx' } as const;
 
 ruleTester.run('no-trivial-await', rule, {
   valid: [
+    // The same doubt through a const: the value came from a method of something that may be a promise.
+    `
+      declare const element: string | Promise<string>;
+      export async function render() {
+        const html = element.toString();
+        return await html;
+      }
+    `,
+    // \`Promise.resolve(undefined)\` says the same as \`Promise.resolve()\`: a deliberate yield.
+    `
+      export async function later() {
+        await Promise.resolve(undefined);
+        return 1;
+      }
+    `,
+    // A method called on something that may be a promise: the author expects more than the types show.
+    `
+      declare const element: string | Promise<string>;
+      export async function render() {
+        return await element.toString();
+      }
+    `,
     // An executor that hands resolve to a callback settles later: real waiting.
     `
       declare function onReady(callback: () => void): void;
