@@ -46,6 +46,31 @@ export function classifyExpressionThenability(
   return result;
 }
 
+/**
+ * Whether a value's type leaves room for a promise at run time, as a reason
+ * not to trust what is computed from it: the type may be thenable or unknown,
+ * or it is a tagged primitive (`string & { isEscaped: true }`), which is how
+ * libraries type values that are something else at run time (hono's HTML
+ * strings are JSX nodes whose `toString()` may return a promise).
+ */
+export function mayHideThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (classifyThenability(checker, type) !== 'not-thenable') return true;
+  return tsutils.unionConstituents(type).some(
+    (member) =>
+      member.isIntersection() &&
+      member.types.some((part) => PRIMITIVE_FLAGS.some((flag) => tsutils.isTypeFlagSet(part, flag))) &&
+      member.types.some((part) => tsutils.isObjectType(part)),
+  );
+}
+
+const PRIMITIVE_FLAGS = [
+  ts.TypeFlags.StringLike,
+  ts.TypeFlags.NumberLike,
+  ts.TypeFlags.BigIntLike,
+  ts.TypeFlags.BooleanLike,
+  ts.TypeFlags.ESSymbolLike,
+];
+
 /** Combines the classes of a union's members: thenable if any member may be. */
 export function combineUnionThenability(classes: Iterable<Thenability>): Thenability {
   let sawUnknown = false;

@@ -14,7 +14,11 @@ import {
   getSynchronouslyResolvedValue,
   isEventLoopYield,
 } from '../analysis/promise-idioms.js';
-import { classifyArrayElementThenability, classifyExpressionThenability } from '../analysis/thenable.js';
+import {
+  classifyArrayElementThenability,
+  classifyExpressionThenability,
+  mayHideThenable,
+} from '../analysis/thenable.js';
 import { createRule } from '../util/createRule.js';
 import { describeNode } from '../util/describeNode.js';
 import { canMakeFunctionSynchronous, makeFunctionSynchronous } from '../util/makeFunctionSynchronous.js';
@@ -176,10 +180,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * `await element.toString()` where `element` may itself be a promise: the
-     * author expects something asynchronous that the types do not show (hono
-     * types JSX elements as `string | Promise<string>`, and their `toString()`
-     * may return a promise at run time). Not certain enough to report or fix.
+     * `await element.toString()` where `element` may itself be a promise (or
+     * is a tagged primitive): the author expects something asynchronous that
+     * the types do not show (hono types JSX elements as `string |
+     * Promise<string>` and tagged strings, and their `toString()` may return a
+     * promise at run time). Not certain enough to report or fix.
      */
     function isCalledOnMaybeThenable(operand: TSESTree.Expression): boolean {
       // `const html = element.toString(); … await html`: the same doubt, one step removed.
@@ -189,7 +194,7 @@ export default createRule<Options, MessageIds>({
       return (
         call.type === AST_NODE_TYPES.CallExpression &&
         call.callee.type === AST_NODE_TYPES.MemberExpression &&
-        classifyExpressionThenability(services, call.callee.object) !== 'not-thenable'
+        mayHideThenable(checker, services.getTypeAtLocation(call.callee.object))
       );
     }
 

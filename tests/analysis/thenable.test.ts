@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { classifyExpressionThenability, combineUnionThenability } from '../../src/analysis/thenable.js';
+import { classifyExpressionThenability, combineUnionThenability, mayHideThenable } from '../../src/analysis/thenable.js';
 import { findInitializer, parseWithTypes } from './inMemoryProgram.js';
 
 const declarations = `
@@ -69,5 +69,21 @@ describe('combineUnionThenability', () => {
     expect(combineUnionThenability(['not-thenable', 'unknown'])).toBe('unknown');
     expect(combineUnionThenability(['not-thenable', 'not-thenable'])).toBe('not-thenable');
     expect(combineUnionThenability([])).toBe('not-thenable');
+  });
+});
+
+describe('mayHideThenable', () => {
+  it('distrusts maybe-thenables and tagged primitives, and trusts plain values', () => {
+    const code = `
+declare function value<T>(): T;
+const tagged = value<string & { isEscaped: true }>();
+const maybe = value<string | Promise<string>>();
+const plain = value<string>();
+const record = value<{ id: number } & { name: string }>();
+`;
+    const { ast, services, checker } = parseWithTypes({ 'main.ts': code });
+    const hides = (name: string): boolean =>
+      mayHideThenable(checker, services.getTypeAtLocation(findInitializer(ast, name)));
+    expect([hides('tagged'), hides('maybe'), hides('plain'), hides('record')]).toEqual([true, true, false, false]);
   });
 });

@@ -8,6 +8,14 @@ const tsx = { filename: 'react.tsx' } as const;
 
 ruleTester.run('no-trivial-await', rule, {
   valid: [
+    // A method of a tagged primitive: libraries type values that are something else at run time this way.
+    `
+      type HtmlEscapedString = string & { isEscaped: true };
+      declare function Fragment(props: { children: string }): HtmlEscapedString;
+      export async function render() {
+        return await Fragment({ children: 'x' }).toString();
+      }
+    `,
     // The same doubt through a const: the value came from a method of something that may be a promise.
     `
       declare const element: string | Promise<string>;
