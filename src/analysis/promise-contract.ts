@@ -24,7 +24,13 @@ export type FunctionNode =
  *   subclass of the program overrides;
  * - a function whose contextual type (a parameter it is passed to, the type
  *   of the variable or property it is assigned to, a `satisfies`, a declared
- *   return type) returns a promise, or returns something we cannot judge;
+ *   return type) returns a promise, or returns something we cannot judge —
+ *   except a type parameter the call infers from the function itself
+ *   (`items.map(async (item) => …)`);
+ * - a method of an object literal whose context is `any`, whose contextual
+ *   member returns a promise (also where the literal is stored in a `const`
+ *   or returned by a factory and used later), or that sits beside
+ *   `[Symbol.asyncIterator]`;
  * - a named function whose references are passed or assigned where such a
  *   contextual type applies.
  */
