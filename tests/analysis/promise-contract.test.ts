@@ -1,0 +1,108 @@
+import path from 'node:path';
+
+import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { isPromiseReturnRequiredByContract, type FunctionNode } from '../../src/analysis/promise-contract.js';
+import { createFixtureESLint } from '../fixtureESLint.js';
+import { fixturesDir } from '../ruleTester.js';
+
+/**
+ * Runs the contract analysis on every async function of `code` inside a real
+ * typed ESLint run (it reads scopes and types) and returns, for each function
+ * marked with a `/* name *\/` comment right before it, whether a contract
+ * requires its promise.
+ */
+async function contractsOf(code: string): Promise<Record<string, boolean>> {
+  const answers: Record<string, boolean> = {};
+  const probe = ESLintUtils.RuleCreator.withoutDocs({
+    meta: { type: 'problem', messages: {}, schema: [] },
+    create(context) {
+      const services = ESLintUtils.getParserServices(context);
+      const check = (node: FunctionNode): void => {
+        if (!node.async) return;
+        const marker = context.sourceCode
+          .getCommentsBefore(node.parent.type === AST_NODE_TYPES.MethodDefinition || node.parent.type === AST_NODE_TYPES.Property
+            ? node.parent
+            : node)
+          .at(-1);
+        if (marker === undefined) return;
+        answers[marker.value.trim()] = isPromiseReturnRequiredByContract(services, context.sourceCode, node);
+      };
+      return {
+        ArrowFunctionExpression: check,
+        FunctionDeclaration: check,
+        FunctionExpression: check,
+      } satisfies Record<string, (node: TSESTree.Node & FunctionNode) => void>;
+    },
+  });
+  const eslint = createFixtureESLint({
+    configs: [{ files: ['**/*.ts'], plugins: { probe: { rules: { contracts: probe as never } } }, rules: { 'probe/contracts': 'error' } }],
+  });
+  const [result] = await eslint.lintText(code, { filePath: path.join(fixturesDir, 'file.ts') });
+  const fatal = result?.messages.find((message) => message.fatal === true);
+  if (fatal !== undefined) throw new Error(fatal.message);
+  return answers;
+}
+
+describe('isPromiseReturnRequiredByContract', () => {
+  it('follows interfaces, base classes and overrides by what they declare', async () => {
+    expect(
+      await contractsOf(`
+interface Store { load(): Promise<number>; flush(): void }
+abstract class Base { abstract save(): Promise<void>; ping(): void {} }
+export class Impl extends Base implements Store {
+  /* implements a promise member */ async load() { return 1; }
+  /* implements a void member */ async flush() { console.log('flush'); }
+  /* implements an abstract promise member */ async save() { console.log('save'); }
+  /* overrides a void member */ override async ping() { console.log('ping'); }
+  /* new member */ async extra() { return 2; }
+}
+`),
+    ).toEqual({
+      'implements a promise member': true,
+      'implements a void member': false,
+      'implements an abstract promise member': true,
+      'overrides a void member': false,
+      'new member': false,
+    });
+  });
+
+  it('reads the contextual type of callbacks, annotations and object literals', async () => {
+    expect(
+      await contractsOf(`
+declare function retry<T>(task: () => Promise<T>): Promise<T>;
+declare function each(items: number[], visit: (item: number) => void): void;
+interface Hooks { start(): Promise<void> }
+retry(/* callback wants a promise */ async () => 1);
+each([1], /* callback wants void */ async (item) => { console.log(item); });
+export const handler: () => Promise<number> = /* annotated variable */ async () => 1;
+export const hooks: Hooks = { /* annotated object member */ async start() { console.log('start'); } };
+export const loose = { /* unannotated object member */ async start() { console.log('start'); } };
+export const names = ['a'].map(/* map callback */ async (name) => name.toUpperCase());
+`),
+    ).toEqual({
+      'callback wants a promise': true,
+      'callback wants void': false,
+      'annotated variable': true,
+      'annotated object member': true,
+      'unannotated object member': false,
+      'map callback': false,
+    });
+  });
+
+  it('follows named functions and stored object literals to where they are passed', async () => {
+    expect(
+      await contractsOf(`
+interface Jar { getCookie(url: string): Promise<string> }
+declare function request(options: { jar: Jar }): void;
+declare function onTick(callback: () => Promise<void>): void;
+/* passed by name */ async function tick() { console.log('tick'); }
+onTick(tick);
+const jar = { /* stored, then passed */ async getCookie(url: string) { return url; } };
+request({ jar });
+/* never passed */ async function unused() { return 1; }
+`),
+    ).toEqual({ 'passed by name': true, 'stored, then passed': true, 'never passed': false });
+  });
+});
