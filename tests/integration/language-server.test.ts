@@ -250,26 +250,58 @@ function editsFor(edit: WorkspaceEdit, uri: string): TextEdit[] {
   return [...fromDocumentChanges, ...(edit.changes?.[uri] ?? [])];
 }
 
+/**
+ * Starts the server on a fresh temp project holding one trivial-await finding
+ * (`src/double.ts`); the returned teardown stops the server and removes the
+ * project. Setup that fails halfway removes what it made.
+ */
+async function startOnTrivialAwaitProject(
+  name: string,
+  options: SessionOptions = {},
+): Promise<{ session: Session; uri: string; teardown: () => Promise<void> }> {
+  assertPluginBuilt();
+  const project = createTempProject(name, { ...typedProjectFiles(name), 'src/double.ts': trivialAwaitSource });
+  linkPackages(project.dir);
+  const uri = pathToFileURL(project.path('src/double.ts')).href;
+  let session: Session;
+  try {
+    session = await startSession(project, options);
+  } catch (error) {
+    project.remove();
+    throw error;
+  }
+  return {
+    session,
+    uri,
+    teardown: async () => {
+      await stopSession(session);
+      project.remove();
+    },
+  };
+}
+
+/** Opens the document and pulls its diagnostics, as VS Code does (the server pushes none). */
+async function openAndPullDiagnostics(session: Session, uri: string, text: string): Promise<DocumentDiagnosticReport> {
+  const { connection, transcript } = session;
+  await connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'typescript', version: 1, text },
+  });
+  return withTimeout(
+    connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }),
+    'textDocument/diagnostic',
+    transcript,
+  );
+}
+
 describe('vscode-eslint-language-server', () => {
   let session: Session;
   let uri: string;
 
   // The returned teardown runs only if setup got that far: it never meets a half-made session.
   beforeAll(async () => {
-    assertPluginBuilt();
-    const project = createTempProject('language-server', { ...typedProjectFiles('language-server'), 'src/double.ts': trivialAwaitSource });
-    linkPackages(project.dir);
-    uri = pathToFileURL(project.path('src/double.ts')).href;
-    try {
-      session = await startSession(project);
-    } catch (error) {
-      project.remove();
-      throw error;
-    }
-    return async () => {
-      await stopSession(session);
-      project.remove();
-    };
+    const started = await startOnTrivialAwaitProject('language-server');
+    ({ session, uri } = started);
+    return started.teardown;
   });
 
   it('reports the finding as a diagnostic and offers the rule fix as a quick fix that applies', async () => {
@@ -279,15 +311,7 @@ describe('vscode-eslint-language-server', () => {
     expect(initializeResult.capabilities.diagnosticProvider).toMatchObject({ identifier: 'eslint', interFileDependencies: false });
     expect(initializeResult.capabilities.codeActionProvider).toBeTruthy();
 
-    await connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'typescript', version: 1, text: trivialAwaitSource },
-    });
-
-    const report = await withTimeout(
-      connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }),
-      'textDocument/diagnostic',
-      transcript,
-    );
+    const report = await openAndPullDiagnostics(session, uri, trivialAwaitSource);
     expect(report.kind).toBe('full');
     const items = report.kind === 'full' ? report.items : [];
     expect(items, transcript.log.join('\n')).toHaveLength(1);
@@ -362,35 +386,14 @@ describe('vscode-eslint-language-server configured like Helix (no workspaceFolde
   let uri: string;
 
   beforeAll(async () => {
-    assertPluginBuilt();
-    const project = createTempProject('language-server-helix', {
-      ...typedProjectFiles('language-server-helix'),
-      'src/double.ts': trivialAwaitSource,
-    });
-    linkPackages(project.dir);
-    uri = pathToFileURL(project.path('src/double.ts')).href;
-    try {
-      session = await startSession(project, { settingsOverride: { workspaceFolder: undefined, nodePath: '' } });
-    } catch (error) {
-      project.remove();
-      throw error;
-    }
-    return async () => {
-      await stopSession(session);
-      project.remove();
-    };
+    const started = await startOnTrivialAwaitProject('language-server-helix', { settingsOverride: { workspaceFolder: undefined, nodePath: '' } });
+    ({ session, uri } = started);
+    return started.teardown;
   });
 
   it('still reports the finding', async () => {
-    const { connection, transcript } = session;
-    await connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'typescript', version: 1, text: trivialAwaitSource },
-    });
-    const report = await withTimeout(
-      connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }),
-      'textDocument/diagnostic',
-      transcript,
-    );
+    const { transcript } = session;
+    const report = await openAndPullDiagnostics(session, uri, trivialAwaitSource);
     const codes = report.kind === 'full' ? report.items.map((item) => item.code) : [];
     expect(codes, transcript.log.join('\n')).toEqual([trivialAwaitRuleId]);
   });
@@ -401,37 +404,16 @@ describe('vscode-eslint-language-server with eslint.experimental.useFlatConfig: 
   let uri: string;
 
   beforeAll(async () => {
-    assertPluginBuilt();
-    const project = createTempProject('language-server-experimental', {
-      ...typedProjectFiles('language-server-experimental'),
-      'src/double.ts': trivialAwaitSource,
-    });
-    linkPackages(project.dir);
-    uri = pathToFileURL(project.path('src/double.ts')).href;
-    try {
-      session = await startSession(project, { useExperimentalFlatConfig: true });
-    } catch (error) {
-      project.remove();
-      throw error;
-    }
-    return async () => {
-      await stopSession(session);
-      project.remove();
-    };
+    const started = await startOnTrivialAwaitProject('language-server-experimental', { useExperimentalFlatConfig: true });
+    ({ session, uri } = started);
+    return started.teardown;
   });
 
   // A known trap, kept here so docs/editor.md stays true: the old opt-in loads `FlatESLint`,
   // which ESLint 10 removed, so the editor shows nothing at all (and says so only in its log).
   it('validates nothing with ESLint 10 and logs why', async () => {
-    const { connection, transcript } = session;
-    await connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'typescript', version: 1, text: trivialAwaitSource },
-    });
-    const report = await withTimeout(
-      connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }),
-      'textDocument/diagnostic',
-      transcript,
-    );
+    const { transcript } = session;
+    const report = await openAndPullDiagnostics(session, uri, trivialAwaitSource);
     expect(report).toEqual({ kind: 'full', items: [] });
     expect(transcript.log.join('\n')).toContain("doesn't export a FlatESLint class");
   });
