@@ -3,8 +3,18 @@ import { ESLint, type Linter } from 'eslint';
 
 import { fixturesDir } from './ruleTester.js';
 
+/**
+ * Tests lint many different texts under one file name (`fixtures/file.ts`).
+ * With `CI=true` in the environment, typescript-eslint would otherwise build
+ * each `project` program once from the files on disk ("single run") and type
+ * every later text of the same file without its project: no reports. The
+ * RuleTester turns this inference off the same way.
+ */
+const notSingleRun: Linter.ParserOptions = { disallowAutomaticSingleRunInference: true };
+
 /** The fixture project's typed parser setup, as every real-ESLint test uses it. */
 export const typedFixtureParserOptions: Linter.ParserOptions = {
+  ...notSingleRun,
   project: './tsconfig.json',
   tsconfigRootDir: fixturesDir,
 };
@@ -26,7 +36,7 @@ export function createFixtureESLint(options: {
     overrideConfig: [
       {
         files: ['**/*.ts', '**/*.tsx', '**/*.js'],
-        languageOptions: { parser: tsParser, parserOptions: options.parserOptions ?? typedFixtureParserOptions },
+        languageOptions: { parser: tsParser, parserOptions: { ...(options.parserOptions ?? typedFixtureParserOptions), ...notSingleRun } },
       },
       ...options.configs,
     ],

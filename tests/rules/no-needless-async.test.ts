@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-needless-async.js';
+import { typedFixtureParserOptions } from '../fixtureESLint.js';
 import { createTypedRuleTester, fixturesDir } from '../ruleTester.js';
 
 const ruleTester = createTypedRuleTester();
@@ -1482,7 +1483,7 @@ describe('no-needless-async with no-trivial-await under --fix', () => {
       files: ['**/*.ts'],
       languageOptions: {
         parser,
-        parserOptions: { project: './tsconfig.json', tsconfigRootDir: fixturesDir },
+        parserOptions: typedFixtureParserOptions,
       },
       // typescript-eslint's rule types are not ESLint's own; the objects are the same at run time.
       plugins: { 'async-misuse': plugin as unknown as ESLint.Plugin },
