@@ -14,7 +14,13 @@ const settings = readSettingsFromModuleUrl(import.meta.url);
 const parserOptions: Linter.ParserOptions =
   settings.explicitTsconfig === undefined
     ? { projectService: true, tsconfigRootDir: settings.tsconfigRootDir }
-    : { project: [settings.explicitTsconfig], tsconfigRootDir: settings.tsconfigRootDir };
+    : {
+        project: [settings.explicitTsconfig],
+        tsconfigRootDir: settings.tsconfigRootDir,
+        // Under CI=true typescript-eslint builds a `project` program once from disk ("single run") and
+        // types the later passes of a fix without the project; `--fix-dry-run` is not seen as a fix there.
+        disallowAutomaticSingleRunInference: settings.fix,
+      };
 
 const options: ESLint.Options = {
   cwd: settings.cwd,

@@ -168,6 +168,44 @@ describe('async-misuse linting', () => {
     expect(run.stderr).toContain('No problems in 0 files');
   });
 
+  it('--fix-dry-run with --project under CI=true keeps types in the later fix passes', async () => {
+    // The second pass (the `await` left on a now synchronous call) needs the type of an import.
+    // typescript-eslint's "single run" (CI=true) would type that pass without the project and crash.
+    const created = project({
+      'tsconfig.json': JSON.stringify({ files: [] }),
+      'tsconfig.lint.json': TSCONFIG,
+      'src/settings.ts': 'export function readSetting(name: string): string {\n  return name.toUpperCase();\n}\n',
+      'src/main.ts': `import { readSetting } from './settings.js';
+
+async function loadSetting(name: string) {
+  return readSetting(name);
+}
+
+export async function main(): Promise<string> {
+  const setting = await loadSetting('mode');
+  return setting;
+}
+`,
+    });
+    const run = await runCli(['--project', 'tsconfig.lint.json', '--strict', '--fix-dry-run', '--format', 'json'], created.dir, {
+      CI: 'true',
+    });
+    expect(run.stderr).not.toContain('unexpected error');
+    const results = JSON.parse(run.stdout) as ESLint.LintResult[];
+    const main = results.find((result) => result.filePath.endsWith('main.ts'));
+    expect(main?.output).toBe(`import { readSetting } from './settings.js';
+
+function loadSetting(name: string) {
+  return readSetting(name);
+}
+
+export async function main(): Promise<string> {
+  const setting = loadSetting('mode');
+  return setting;
+}
+`);
+  });
+
   it('--project names a tsconfig with another name', async () => {
     const created = project({
       'tsconfig.json': JSON.stringify({ files: [] }),
