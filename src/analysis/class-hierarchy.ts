@@ -4,7 +4,27 @@ import * as ts from 'typescript';
 import { cachePerChecker } from './cache.js';
 
 /** Direct subclasses of each class symbol, over every source file of the program. */
-const subclassIndex = cachePerChecker(() => ({ built: false, subclasses: new Map<ts.Symbol, ts.ClassLikeDeclaration[]>() }));
+interface SubclassIndex {
+  built: boolean;
+  subclasses: Map<ts.Symbol, ts.ClassLikeDeclaration[]>;
+  /**
+   * Member names of classes whose base we cannot name: mixins
+   * (`class extends Base` of a parameter), `extends mixin(A)`, `extends Alias`.
+   * Such a member may override a method of any class.
+   */
+  membersOverUnknownBases: Set<string>;
+  /** One of them has a computed name, which could be any name. */
+  computedMemberOverUnknownBase: boolean;
+}
+
+const subclassIndex = cachePerChecker(
+  (): SubclassIndex => ({
+    built: false,
+    subclasses: new Map(),
+    membersOverUnknownBases: new Set(),
+    computedMemberOverUnknownBase: false,
+  }),
+);
 
 /**
  * Whether some class of the program that extends the method's class (directly
@@ -21,19 +41,23 @@ export function isMethodOverriddenInProgram(
   if (tsutils.includesModifier(ts.getModifiers(method), ts.SyntaxKind.AbstractKeyword)) return true;
   const owner = method.parent;
   if (!ts.isClassLike(owner)) return false;
-  const name = method.name.getText();
+  const name = getMemberName(method);
   const ownerSymbol = getClassSymbol(checker, owner);
-  if (ownerSymbol === undefined) return true;
+  if (ownerSymbol === undefined || name === undefined) return true;
 
   const index = buildSubclassIndex(program, checker);
+  if (index.computedMemberOverUnknownBase || index.membersOverUnknownBases.has(name)) return true;
   const seen = new Set<ts.Symbol>();
   const pending = [ownerSymbol];
   while (pending.length > 0) {
     const current = pending.pop();
     if (current === undefined || seen.has(current)) continue;
     seen.add(current);
-    for (const subclass of index.get(current) ?? []) {
-      if (subclass.members.some((member) => member.name?.getText() === name)) return true;
+    for (const subclass of index.subclasses.get(current) ?? []) {
+      // A computed member name could be any name.
+      if (subclass.members.some((member) => member.name !== undefined && [name, undefined].includes(getMemberName(member)))) {
+        return true;
+      }
       const subclassSymbol = getClassSymbol(checker, subclass);
       if (subclassSymbol !== undefined) pending.push(subclassSymbol);
     }
@@ -49,7 +73,8 @@ export function isMethodOverriddenInProgram(
 export function isInheritedMember(checker: ts.TypeChecker, method: ts.MethodDeclaration): boolean {
   const owner = method.parent;
   if (!ts.isClassLike(owner)) return false;
-  const name = method.name.getText();
+  const name = getMemberName(method);
+  if (name === undefined) return true;
   return (owner.heritageClauses ?? []).some((clause) =>
     clause.types.some((heritage) => {
       const type = checker.getTypeAtLocation(heritage);
@@ -62,9 +87,9 @@ export function isInheritedMember(checker: ts.TypeChecker, method: ts.MethodDecl
   );
 }
 
-function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Map<ts.Symbol, ts.ClassLikeDeclaration[]> {
+function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): SubclassIndex {
   const index = subclassIndex(checker);
-  if (index.built) return index.subclasses;
+  if (index.built) return index;
   index.built = true;
   const visit = (node: ts.Node): void => {
     if (ts.isClassLike(node)) {
@@ -72,10 +97,18 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Map<t
         ?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)
         ?.types[0]?.expression;
       const baseSymbol = base === undefined ? undefined : resolveAlias(checker, checker.getSymbolAtLocation(base));
-      if (baseSymbol !== undefined) {
+      if (baseSymbol !== undefined && isClassSymbol(baseSymbol)) {
         const list = index.subclasses.get(baseSymbol) ?? [];
         list.push(node);
         index.subclasses.set(baseSymbol, list);
+      } else if (base !== undefined && !isDeclaredOnlyInLibraries(program, baseSymbol)) {
+        // `extends Error` (a lib `var` + `interface`) names no class of ours; a parameter or a call may be any.
+        for (const member of node.members) {
+          if (member.name === undefined) continue;
+          const memberName = getMemberName(member);
+          if (memberName === undefined) index.computedMemberOverUnknownBase = true;
+          else index.membersOverUnknownBases.add(memberName);
+        }
       }
     }
     ts.forEachChild(node, visit);
@@ -84,7 +117,46 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Map<t
     // Declaration files hold no bodies to run, and library classes are not ours to judge.
     if (!sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile)) visit(sourceFile);
   }
-  return index.subclasses;
+  return index;
+}
+
+function isDeclaredOnlyInLibraries(program: ts.Program, symbol: ts.Symbol | undefined): boolean {
+  const declarations = symbol?.declarations ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => {
+      const file = declaration.getSourceFile();
+      return file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file);
+    })
+  );
+}
+
+/** A class declaration, or a `const` holding a class expression (`getClassSymbol` keys both). */
+function isClassSymbol(symbol: ts.Symbol): boolean {
+  if (tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Class)) return true;
+  return (
+    symbol.declarations?.some(
+      (declaration) =>
+        ts.isVariableDeclaration(declaration) &&
+        declaration.initializer !== undefined &&
+        ts.isClassExpression(declaration.initializer),
+    ) ?? false
+  );
+}
+
+/** A member's name as the runtime sees it (`'next'` and `next` are one name); `undefined` when computed. */
+export function getMemberName(member: ts.ClassElement | ts.TypeElement): string | undefined {
+  const name = member.name;
+  if (name === undefined) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
+    return name.text;
+  }
+  if (ts.isPrivateIdentifier(name)) return name.text;
+  // `['size']()`: a computed name that is a literal is still that one name.
+  if (ts.isComputedPropertyName(name) && (ts.isStringLiteralLike(name.expression) || ts.isNumericLiteral(name.expression))) {
+    return name.expression.text;
+  }
+  return undefined;
 }
 
 function getClassSymbol(checker: ts.TypeChecker, node: ts.ClassLikeDeclaration): ts.Symbol | undefined {

@@ -19,7 +19,12 @@ export interface FunctionSummary {
   readonly hasAwait: boolean;
   /** The body has a `for await` loop (counted in `hasAwait` too). */
   readonly hasForAwait: boolean;
-  /** A `throw` statement not inside a `try` block that has a `catch`. */
+  /**
+   * A `throw` statement, or a call of a function declared to throw (returning
+   * `never`, or an `asserts` function), not inside a `try` block that has a
+   * `catch`; computed on first read. Calls that may throw for other reasons
+   * (`JSON.parse`) are not counted.
+   */
   readonly hasUncaughtThrow: boolean;
   /** What the `return` statements (or the concise body) give; computed on first read. */
   readonly returnThenability: Thenability;
@@ -112,6 +117,11 @@ export function isCallBoundToDeclaration(
   ) {
     return false;
   }
+  // A decorator may replace the method with another function.
+  if (ts.canHaveDecorators(declaration) && ts.getDecorators(declaration) !== undefined) return false;
+  // `store.read()` with `store: LocalStore | RemoteStore` runs whichever class the value has.
+  const method = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee.property));
+  if (method?.declarations?.some((candidate) => candidate.parent !== declaration.parent) !== false) return false;
   if (
     ts.isPrivateIdentifier(declaration.name) ||
     tsutils.includesModifier(ts.getModifiers(declaration), ts.SyntaxKind.PrivateKeyword)
@@ -203,7 +213,8 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
   const returnExpressions: ts.Expression[] = [];
   let hasAwait = false;
   let hasForAwait = false;
-  let hasUncaughtThrow = false;
+  let hasThrowStatement = false;
+  const uncaughtCalls: ts.CallExpression[] = [];
 
   const visit = (node: ts.Node, insideCatchingTry: boolean): void => {
     // Nested functions have summaries of their own.
@@ -212,7 +223,8 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
     else if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) hasAwait = hasForAwait = true;
     else if (ts.isVariableDeclarationList(node) && isAwaitUsing(node)) hasAwait = true;
     else if (ts.isReturnStatement(node) && node.expression !== undefined) returnExpressions.push(node.expression);
-    else if (ts.isThrowStatement(node) && !insideCatchingTry) hasUncaughtThrow = true;
+    else if (ts.isThrowStatement(node) && !insideCatchingTry) hasThrowStatement = true;
+    else if (ts.isCallExpression(node) && !insideCatchingTry) uncaughtCalls.push(node);
 
     if (ts.isTryStatement(node)) {
       visit(node.tryBlock, insideCatchingTry || node.catchClause !== undefined);
@@ -233,6 +245,7 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
   }
 
   let returnThenability: Thenability | undefined;
+  let hasUncaughtThrow: boolean | undefined;
   const modifiers = ts.canHaveModifiers(declaration) ? ts.getModifiers(declaration) : undefined;
   return {
     isAsync: modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
@@ -240,7 +253,10 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
     isEmpty: ts.isBlock(body) && body.statements.length === 0,
     hasAwait,
     hasForAwait,
-    hasUncaughtThrow,
+    get hasUncaughtThrow() {
+      hasUncaughtThrow ??= hasThrowStatement || uncaughtCalls.some((call) => isDeclaredToThrow(checker, call));
+      return hasUncaughtThrow;
+    },
     get returnThenability() {
       returnThenability ??= combineUnionThenability(
         returnExpressions.map((expression) => classifyReturnedValue(checker, expression)),
@@ -248,6 +264,18 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
       return returnThenability;
     },
   };
+}
+
+/** `fail(message): never`, `assert(condition): asserts condition`: calls whose purpose is to throw. */
+function isDeclaredToThrow(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
+  const signature = checker.getResolvedSignature(call);
+  if (signature === undefined) return false;
+  if (tsutils.isTypeFlagSet(signature.getReturnType(), ts.TypeFlags.Never)) return true;
+  const predicate = checker.getTypePredicateOfSignature(signature);
+  return (
+    predicate !== undefined &&
+    (predicate.kind === ts.TypePredicateKind.AssertsIdentifier || predicate.kind === ts.TypePredicateKind.AssertsThis)
+  );
 }
 
 /**

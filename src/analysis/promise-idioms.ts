@@ -90,13 +90,16 @@ function readsExecutorBindings(value: TSESTree.Node, executor: Executor): boolea
  * For an executor whose block runs synchronous statements and ends with
  * `resolve(v)` gives `v`: `new Promise((resolve) => { const total = sum(xs); resolve(total); })`.
  * The statements before may not touch `resolve`/`reject` or create functions
- * (anything that could settle the promise later). Such a promise is settled
- * before the constructor returns, but it cannot be unwrapped into an
- * expression, so the caller reports it without a fix.
+ * (anything that could settle the promise later), nor pass `isCallback`
+ * arguments to calls (`setTimeout(flush, 10)`: asynchronous work started
+ * inside). Such a promise is settled before the constructor returns, but it
+ * cannot be unwrapped into an expression, so the caller reports it without a
+ * fix.
  */
 export function getSynchronouslyResolvedValue(
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Node,
+  isCallback: (argument: TSESTree.Node) => boolean,
 ): TSESTree.Expression | undefined {
   const executor = getExecutor(sourceCode, node);
   if (executor?.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
@@ -132,7 +135,9 @@ export function getSynchronouslyResolvedValue(
           inner.type === AST_NODE_TYPES.FunctionDeclaration ||
           inner.type === AST_NODE_TYPES.ClassExpression ||
           inner.type === AST_NODE_TYPES.ClassDeclaration ||
-          inner.type === AST_NODE_TYPES.ReturnStatement,
+          inner.type === AST_NODE_TYPES.ReturnStatement ||
+          ((inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) &&
+            inner.arguments.some(isCallback)),
       ),
     );
   return settlesLater ? undefined : value;

@@ -71,6 +71,9 @@ const PRIMITIVE_FLAGS = [
   ts.TypeFlags.ESSymbolLike,
 ];
 
+/** Types that cannot hold a function: primitives, and the `never` left of `then?: undefined`. */
+const NOT_CALLABLE_FLAGS = [...PRIMITIVE_FLAGS, ts.TypeFlags.Never, ts.TypeFlags.Void, ts.TypeFlags.Undefined, ts.TypeFlags.Null];
+
 /** Combines the classes of a union's members: thenable if any member may be. */
 export function combineUnionThenability(classes: Iterable<Thenability>): Thenability {
   let sawUnknown = false;
@@ -126,8 +129,12 @@ function computeThenability(checker: ts.TypeChecker, type: ts.Type): Thenability
     return indexType === undefined || isCertainlyNotCallable(checker, indexType) ? 'not-thenable' : 'unknown';
   }
   const thenType = checker.getNonNullableType(checker.getTypeOfSymbol(thenProperty));
-  if (tsutils.isIntrinsicAnyType(thenType) || tsutils.isIntrinsicUnknownType(thenType)) return 'unknown';
-  return thenType.getCallSignatures().length > 0 ? 'thenable' : 'not-thenable';
+  const members = tsutils.unionConstituents(thenType);
+  if (members.some((member) => checker.getApparentType(member).getCallSignatures().length > 0)) return 'thenable';
+  // `then: Function`, `then: object`, `then: {}`, `then: T` may all hold a function at run time.
+  return members.every((member) => NOT_CALLABLE_FLAGS.some((flag) => tsutils.isTypeFlagSet(member, flag)))
+    ? 'not-thenable'
+    : 'unknown';
 }
 
 function isCertainlyNotCallable(checker: ts.TypeChecker, type: ts.Type): boolean {

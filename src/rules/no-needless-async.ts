@@ -53,7 +53,7 @@ export default createRule<Options, MessageIds>({
         messageId: 'needlessAsync',
         data: { name },
         ...getFixOrSuggest<MessageIds>({
-          fixIsSafe: !summary.hasUncaughtThrow && isOnlyCalledForEffectOrAwaited(node),
+          fixIsSafe: !summary.hasUncaughtThrow && areCallersUnaffected(node),
           fix: canMakeFunctionSynchronous(sourceCode, node)
             ? (fixer) => makeFunctionSynchronous(fixer, sourceCode, node)
             : null,
@@ -68,18 +68,22 @@ export default createRule<Options, MessageIds>({
      * result is awaited or thrown away. The awaits left behind are then
      * `no-trivial-await`'s to remove.
      */
-    function isOnlyCalledForEffectOrAwaited(node: FunctionNode): boolean {
-      const privateMethodReferences = getPrivateMethodReferences(node);
-      if (privateMethodReferences !== undefined) return privateMethodReferences.every(isAwaitedOrDiscardedCall);
-      if (isExported(node) || !isModuleOrNested(node)) return false;
+    function areCallersUnaffected(node: FunctionNode): boolean {
+      return getReferencesIfAllKnown(node)?.every(isAwaitedOrDiscardedCall) ?? false;
+    }
+
+    /** Every reference to the function, when this module alone can reach it. */
+    function getReferencesIfAllKnown(node: FunctionNode): TSESTree.Node[] | undefined {
+      const privateMethodReferences = getPrivateMethodReferences(sourceCode, node);
+      if (privateMethodReferences !== undefined) return privateMethodReferences;
+      if (isExported(node)) return undefined;
       const variable = getFunctionVariable(sourceCode, node);
-      if (variable === undefined) return false;
+      if (variable === undefined || isScriptGlobal(node, variable)) return undefined;
       // A named function expression can also call itself by its own name.
       const ownName = getOwnNameVariable(node);
-      const references = [...variable.references, ...(ownName?.references ?? [])].filter(
-        (reference) => reference.init !== true,
-      );
-      return references.every((reference) => isAwaitedOrDiscardedCall(reference.identifier));
+      return [...variable.references, ...(ownName?.references ?? [])]
+        .filter((reference) => reference.init !== true)
+        .map((reference) => reference.identifier);
     }
 
     function getOwnNameVariable(node: FunctionNode): TSESLint.Scope.Variable | undefined {
@@ -88,10 +92,12 @@ export default createRule<Options, MessageIds>({
       return sourceCode.getDeclaredVariables(node).find((candidate) => candidate.defs.some((definition) => definition.name === id));
     }
 
-    function isModuleOrNested(node: FunctionNode): boolean {
-      const scope = sourceCode.getScope(node.type === AST_NODE_TYPES.FunctionDeclaration ? node.parent : node);
-      // A top-level function of a script is a global other files may call.
-      return scope.type !== TSESLint.Scope.ScopeType.global || ts.isExternalModule(services.esTreeNodeToTSNodeMap.get(node).getSourceFile());
+    /** A top-level function or `const` of a script (no import/export) is a global other files may call. */
+    function isScriptGlobal(node: FunctionNode, variable: TSESLint.Scope.Variable): boolean {
+      // ESLint parses every file as a module; TypeScript knows whether it is one.
+      const topLevel =
+        variable.scope.type === TSESLint.Scope.ScopeType.global || variable.scope.type === TSESLint.Scope.ScopeType.module;
+      return topLevel && !ts.isExternalModule(services.esTreeNodeToTSNodeMap.get(node).getSourceFile());
     }
 
     return {
@@ -111,30 +117,42 @@ function isExported(node: FunctionNode): boolean {
 }
 
 /**
- * Every use of a private method (`#name`, or TS `private`) inside its class:
- * nothing outside the class can reach it. `undefined` for other functions, and
- * for a TS-private method whose name also appears as a computed key or a
- * string (`this['name']`), which we do not follow.
+ * Every use of a private method (`#name`, or TS `private`): nothing outside
+ * the class can reach a `#name`, so its uses are the `this.#name` member
+ * expressions in the class. A TS-private method is only private to the type
+ * checker (`obj['name']` reaches it from anywhere), so it is followed only in
+ * a class the module does not export, and only when its name appears nowhere
+ * else in the file. `undefined` when the uses cannot all be known.
  */
-function getPrivateMethodReferences(node: FunctionNode): TSESTree.MemberExpression[] | undefined {
+function getPrivateMethodReferences(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: FunctionNode,
+): TSESTree.MemberExpression[] | undefined {
   const method = node.parent;
   if (method.type !== AST_NODE_TYPES.MethodDefinition || method.value !== node || method.kind !== 'method') return undefined;
   const key = method.key;
   const isEsPrivate = key.type === AST_NODE_TYPES.PrivateIdentifier;
   const isTsPrivate = method.accessibility === 'private' && !method.computed && key.type === AST_NODE_TYPES.Identifier;
   if (!isEsPrivate && !isTsPrivate) return undefined;
+  if (isTsPrivate && isClassExported(sourceCode, method.parent.parent)) return undefined;
   const references: TSESTree.MemberExpression[] = [];
+  // An object, so the type checker sees the writes made inside `visit`.
   const found = { untraceable: false };
   const visit = (current: TSESTree.Node): void => {
+    if (current === key) return;
     if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === key.type) {
-      if ((current.property as { name: string }).name === key.name) references.push(current);
-    } else if (isTsPrivate && current.type === AST_NODE_TYPES.Literal && current.value === key.name) {
-      // `this['name']` reaches a TS-private method too (a `#name` never by a string).
-      found.untraceable = true;
-    } else if (current.type === AST_NODE_TYPES.PrivateIdentifier && current.parent.type === AST_NODE_TYPES.BinaryExpression) {
-      // `#name in other`: a brand check, not a call.
-      if (current.name === key.name) found.untraceable = true;
+      if (current.property.name === key.name) references.push(current);
+      visit(current.object);
+      return;
     }
+    if (current.type === AST_NODE_TYPES.PrivateIdentifier && current.name === key.name) {
+      // `#name in other`: a brand check, not a call.
+      found.untraceable = true;
+    } else if (isTsPrivate && isOtherMention(current, key.name)) {
+      // `const { name } = this`, `this['name']`, an overload's key: a use we do not follow.
+      if (!isOverloadKey(current, method)) found.untraceable = true;
+    }
+    if (found.untraceable) return;
     for (const [property, child] of Object.entries(current)) {
       if (property === 'parent') continue;
       for (const item of Array.isArray(child) ? child : [child]) {
@@ -144,14 +162,59 @@ function getPrivateMethodReferences(node: FunctionNode): TSESTree.MemberExpressi
       }
     }
   };
-  visit(method.parent);
+  // A `#name` is reachable only inside its class; a TS-private name anywhere in the file.
+  visit(isEsPrivate ? method.parent : sourceCode.ast);
   return found.untraceable ? undefined : references;
 }
 
-function isAwaitedOrDiscardedCall(reference: TSESTree.Node): boolean {
+function isOtherMention(node: TSESTree.Node, name: string): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Identifier && node.name === name) ||
+    (node.type === AST_NODE_TYPES.Literal && node.value === name) ||
+    (node.type === AST_NODE_TYPES.TemplateElement && node.value.cooked === name)
+  );
+}
+
+/** The key of an overload signature of the same method: `private m(a: string): Promise<number>;`. */
+function isOverloadKey(node: TSESTree.Node, method: TSESTree.MethodDefinition): boolean {
+  const parent = node.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.MethodDefinition &&
+    parent.key === node &&
+    parent.parent === method.parent &&
+    parent.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression &&
+    parent.static === method.static
+  );
+}
+
+function isClassExported(sourceCode: Readonly<TSESLint.SourceCode>, classNode: TSESTree.Node): boolean {
+  const parent = classNode.parent;
+  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    return true;
+  }
+  // `export { Name }` / `export default Name` elsewhere in the module.
+  const id = (classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression) ? classNode.id : null;
+  if (id === null) return parent?.type !== AST_NODE_TYPES.ClassBody;
+  return sourceCode.ast.body.some(
+    (statement) =>
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+        statement.source === null &&
+        statement.specifiers.some((specifier) => 'name' in specifier.local && specifier.local.name === id.name)) ||
+      (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
+        statement.declaration.type === AST_NODE_TYPES.Identifier &&
+        statement.declaration.name === id.name),
+  );
+}
+
+function isCallOf(reference: TSESTree.Node): boolean {
   const call = reference.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference) return false;
-  const user = call.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference;
+}
+
+function isAwaitedOrDiscardedCall(reference: TSESTree.Node): boolean {
+  if (!isCallOf(reference)) return false;
+  const user = reference.parent?.parent;
+  if (user === undefined) return false;
   return (
     user.type === AST_NODE_TYPES.AwaitExpression ||
     user.type === AST_NODE_TYPES.ExpressionStatement ||

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import type * as ts from 'typescript';
+import * as ts from 'typescript';
 
 import {
   isAsyncWithOnlySyncWork,
@@ -22,7 +22,7 @@ import {
 import { createRule } from '../util/createRule.js';
 import { describeNode } from '../util/describeNode.js';
 import { canMakeFunctionSynchronous, makeFunctionSynchronous } from '../util/makeFunctionSynchronous.js';
-import { replaceExpression } from '../util/replaceExpression.js';
+import { replaceExpression, type UnwrapOptions } from '../util/replaceExpression.js';
 import type { FunctionNode } from '../analysis/promise-contract.js';
 
 export type Options = [];
@@ -81,17 +81,23 @@ export default createRule<Options, MessageIds>({
     function reportNonThenable(node: TSESTree.AwaitExpression): void {
       const type = services.getTypeAtLocation(node.argument);
       const elements = classifyArrayElementThenability(checker, type);
-      if (elements !== undefined && elements !== 'not-thenable') {
+      if (elements === 'thenable') {
         reportPromiseArray(node);
         return;
       }
+      // `await rows` with `rows: any[]`: the array is no promise, but its elements might be (a missing
+      // `Promise.all`?): reported, and the author decides.
+      const mayHoldPromises = elements === 'unknown';
       context.report({
         node,
         loc: getAwaitKeywordLoc(sourceCode, node),
         messageId: 'awaitOfNonThenable',
         data: { name: describeNode(sourceCode, node.argument), type: describeType(checker, type) },
         // `await settings, next()` is fine, but `settings, next()` is a type error (an unused left operand).
-        fix: isUnusedSequenceOperand(node) ? null : (fixer) => replaceExpression(fixer, sourceCode, node, node.argument),
+        fix:
+          isUnusedSequenceOperand(node) || mayHoldPromises
+            ? null
+            : (fixer) => replaceExpression(fixer, sourceCode, node, node.argument),
       });
     }
 
@@ -117,13 +123,42 @@ export default createRule<Options, MessageIds>({
 
     /** `canUnwrap`: the value alone can stand for the promise (not so for an executor with statements). */
     function reportResolvedValue(node: TSESTree.AwaitExpression, value: TSESTree.Expression, canUnwrap: boolean): void {
+      const unwrap = canUnwrap ? getTypePreservingUnwrap(node, value) : undefined;
       context.report({
         node,
         loc: getAwaitKeywordLoc(sourceCode, node),
         messageId: 'awaitOfResolvedValue',
         data: { name: describeNode(sourceCode, node.argument) },
-        fix: canUnwrap ? (fixer) => replaceExpression(fixer, sourceCode, node, value) : null,
+        fix: unwrap === undefined ? null : (fixer) => replaceExpression(fixer, sourceCode, node, value, unwrap),
       });
+    }
+
+    /**
+     * How `value` can stand for `await Promise.resolve(value)` with the same
+     * type. As is, when the checker gives both the same type, or when only a
+     * literal would stay narrower (`const base = 5`) where that cannot show:
+     * arithmetic, a template, a `let`; or where the type goes nowhere (a
+     * statement) or only gets more precise (a returned `unknown`). Otherwise `Promise.resolve<T>(v)` and
+     * `new Promise<T>(…)` become `v as T` (the call already checked that `v`
+     * is a `T`). Otherwise no fix: `const s = await Promise.resolve('a')` is a
+     * `string`, `const s = 'a'` would be the literal `'a'`.
+     */
+    function getTypePreservingUnwrap(node: TSESTree.AwaitExpression, value: TSESTree.Expression): UnwrapOptions | undefined {
+      // `await Promise.resolve(x);` alone: its type goes nowhere.
+      if (node.parent.type === AST_NODE_TYPES.ExpressionStatement) return {};
+      const awaitedType = services.getTypeAtLocation(node);
+      const valueType = services.getTypeAtLocation(value);
+      if (awaitedType === valueType) return {};
+      // `return await new Promise((r) => r(text))` is a `Promise<unknown>`: returning `text` only says more.
+      if (tsutils.isIntrinsicUnknownType(awaitedType) && node.parent.type === AST_NODE_TYPES.ReturnStatement) return {};
+      if (checker.getBaseTypeOfLiteralType(valueType) === awaitedType && isWideningPosition(node)) return {};
+      const promise = node.argument;
+      const typeArgument =
+        (promise.type === AST_NODE_TYPES.CallExpression || promise.type === AST_NODE_TYPES.NewExpression) &&
+        promise.typeArguments?.params.length === 1
+          ? promise.typeArguments.params[0]
+          : undefined;
+      return typeArgument === undefined ? undefined : { asType: sourceCode.getText(typeArgument) };
     }
 
     function reportSyncAsyncFunction(node: TSESTree.AwaitExpression, call: TSESTree.CallExpression): void {
@@ -164,7 +199,6 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** A call whose callee we can read and that is not async: its `void` really is nothing. */
     /**
      * A call whose `void` really is nothing: a synchronous function of the
      * program that nothing else can stand in for, or a function or method
@@ -174,9 +208,19 @@ export default createRule<Options, MessageIds>({
       // `await options.onListening?.()` asks the same question as the call inside the chain.
       if (node.type === AST_NODE_TYPES.ChainExpression) return isCallOfSyncFunction(node.expression);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      // `storage.run(ctx, handler)`, `step.call(this)`: a `void` inferred for a type parameter comes from a callback.
+      if (returnsTypeParameter(node)) return false;
       const summarized = summarizeCallee(services, node);
       if (summarized === undefined) return isCallOfLibraryFunction(services, node);
       return !summarized.summary.isAsync && isCallBoundToDeclaration(services, node, summarized.declaration);
+    }
+
+    /** The declaration of the called signature returns a type parameter (`run<R>(fn: () => R): R`). */
+    function returnsTypeParameter(call: TSESTree.CallExpression): boolean {
+      const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration();
+      if (declaration === undefined || ts.isJSDocSignature(declaration)) return true;
+      const declared = checker.getSignatureFromDeclaration(declaration)?.getReturnType();
+      return declared === undefined || tsutils.unionConstituents(declared).some((member) => tsutils.isTypeParameter(member));
     }
 
     /**
@@ -231,7 +275,9 @@ export default createRule<Options, MessageIds>({
           if (isCertainlyNotThenable(resolvedValue)) reportResolvedValue(node, resolvedValue, true);
           return;
         }
-        const settledValue = getSynchronouslyResolvedValue(sourceCode, operand);
+        const settledValue = getSynchronouslyResolvedValue(sourceCode, operand, (argument) =>
+          tsutils.unionConstituents(services.getTypeAtLocation(argument)).some((type) => type.getCallSignatures().length > 0),
+        );
         if (settledValue !== undefined) {
           if (isCertainlyNotThenable(settledValue)) reportResolvedValue(node, settledValue, false);
           return;
@@ -277,6 +323,28 @@ function containsTypeAssertion(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+const ARITHMETIC_OPERATORS = new Set(['+', '-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>']);
+
+/** Where a literal type and its base type give the same result: `x * 2`, `` `${x}` ``, `let y = x`. */
+function isWideningPosition(node: TSESTree.Expression): boolean {
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.BinaryExpression) return ARITHMETIC_OPERATORS.has(parent.operator);
+  // `typeof`, `-`, `!` and `as` read the value, whatever its literal type.
+  if (
+    parent.type === AST_NODE_TYPES.TemplateLiteral ||
+    parent.type === AST_NODE_TYPES.UnaryExpression ||
+    parent.type === AST_NODE_TYPES.TSAsExpression
+  ) {
+    return true;
+  }
+  return (
+    parent.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === node &&
+    parent.parent.kind !== 'const' &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  );
 }
 
 function isConstAssertion(annotation: TSESTree.TypeNode): boolean {

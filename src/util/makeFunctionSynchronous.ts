@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree
 import { getFunctionVariable, type FunctionNode } from '../analysis/promise-contract.js';
 
 /** A function with a body, or one of its overload signatures. */
-type SignatureNode = FunctionNode | TSESTree.TSDeclareFunction;
+type SignatureNode = FunctionNode | TSESTree.TSDeclareFunction | TSESTree.TSEmptyBodyFunctionExpression;
 
 /** The `async` keyword of a function, method, arrow or overload (for a method it precedes the key). */
 export function getAsyncToken(
@@ -59,10 +59,11 @@ function makeSignatureSynchronous(
 ): TSESLint.RuleFix[] {
   const fixes: TSESLint.RuleFix[] = [];
   const asyncToken = getAsyncToken(sourceCode, signature);
-  const afterAsync = asyncToken && sourceCode.getTokenAfter(asyncToken);
+  // Stop at a comment after `async` too: it stays.
+  const afterAsync = asyncToken && sourceCode.getTokenAfter(asyncToken, { includeComments: true });
   if (asyncToken !== undefined && afterAsync !== null && afterAsync !== undefined) {
     // `x = [1]\n async ['m']() {}` without `async` would read `[1]['m']()`: keep the statements apart.
-    const replacement = startsWithAsiHazard(afterAsync) && continuesPreviousLine(sourceCode, asyncToken) ? ';' : '';
+    const replacement = needsSeparator(sourceCode, signature, asyncToken) ? ';' : '';
     fixes.push(fixer.replaceTextRange([asyncToken.range[0], afterAsync.range[0]], replacement));
   }
   const annotation = signature.returnType?.typeAnnotation;
@@ -77,27 +78,94 @@ function startsWithAsiHazard(token: TSESTree.Token): boolean {
   return token.value === '[' || token.value === '(' || token.type === AST_TOKEN_TYPES.Template;
 }
 
-/** The token before `async` could end an expression that `[`/`(` would then continue. */
-function continuesPreviousLine(sourceCode: Readonly<TSESLint.SourceCode>, asyncToken: TSESTree.Token): boolean {
+/**
+ * Without `async`, what follows it (`[`, `(` or a template) could continue
+ * what comes before it. Only where `async` starts the member or expression:
+ * after a modifier or decorator of the same member (`static async [k]()`,
+ * `@dec async [k]()`) the member starts earlier and nothing is continued.
+ */
+function needsSeparator(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  signature: SignatureNode,
+  asyncToken: TSESTree.Token,
+): boolean {
+  const next = sourceCode.getTokenAfter(asyncToken);
   const previous = sourceCode.getTokenBefore(asyncToken);
-  if (previous === null) return false;
+  if (next === null || previous === null || !startsWithAsiHazard(next)) return false;
+  const member = signature.parent;
+  if (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.TSAbstractMethodDefinition) {
+    if (previous.range[0] >= member.range[0] || sourceCode.getFirstToken(member) !== asyncToken) return false;
+    // In a class body only a field without `;` (`x = 1`, `y: string`) can be continued.
+    const elements = member.parent.body;
+    const before = elements[elements.indexOf(member) - 1];
+    return before !== undefined && isFieldLike(before) && previous.value !== ';';
+  }
+  // In an object literal `async` follows `{` or `,`; elsewhere, an expression may end right before it.
+  return endsExpression(previous);
+}
+
+function isFieldLike(element: TSESTree.ClassElement): boolean {
   return (
-    previous.type === AST_TOKEN_TYPES.Identifier ||
-    previous.type === AST_TOKEN_TYPES.Numeric ||
-    previous.type === AST_TOKEN_TYPES.String ||
-    previous.type === AST_TOKEN_TYPES.Template ||
-    previous.type === AST_TOKEN_TYPES.RegularExpression ||
-    previous.value === ')' ||
-    previous.value === ']'
+    element.type === AST_NODE_TYPES.PropertyDefinition ||
+    element.type === AST_NODE_TYPES.AccessorProperty ||
+    element.type === AST_NODE_TYPES.TSAbstractPropertyDefinition ||
+    element.type === AST_NODE_TYPES.TSAbstractAccessorProperty ||
+    element.type === AST_NODE_TYPES.TSIndexSignature
+  );
+}
+
+/** The token can be the last of an expression that a following `[`, `(` or template would continue. */
+function endsExpression(token: TSESTree.Token): boolean {
+  return (
+    token.type === AST_TOKEN_TYPES.Identifier ||
+    token.type === AST_TOKEN_TYPES.Boolean ||
+    token.type === AST_TOKEN_TYPES.Null ||
+    token.type === AST_TOKEN_TYPES.Numeric ||
+    token.type === AST_TOKEN_TYPES.String ||
+    token.type === AST_TOKEN_TYPES.Template ||
+    token.type === AST_TOKEN_TYPES.RegularExpression ||
+    (token.type === AST_TOKEN_TYPES.Keyword && (token.value === 'this' || token.value === 'super')) ||
+    token.value === ')' ||
+    token.value === ']' ||
+    token.value === '}' ||
+    token.value === '++' ||
+    token.value === '--'
   );
 }
 
 function getSignatures(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): SignatureNode[] {
+  const method = node.parent;
+  if (method.type === AST_NODE_TYPES.MethodDefinition && method.value === node) {
+    return [node, ...getMethodOverloads(method)];
+  }
   if (node.type !== AST_NODE_TYPES.FunctionDeclaration) return [node];
   const overloads = (getFunctionVariable(sourceCode, node)?.defs ?? []).flatMap((definition) =>
     definition.node.type === AST_NODE_TYPES.TSDeclareFunction ? [definition.node] : [],
   );
   return [node, ...overloads];
+}
+
+/** The overload signatures of a class method: bodiless members with the same key and placement. */
+function getMethodOverloads(method: TSESTree.MethodDefinition): TSESTree.TSEmptyBodyFunctionExpression[] {
+  if (method.computed) return [];
+  const keyName = getStaticKeyName(method.key);
+  return method.parent.body.flatMap((element) =>
+    element.type === AST_NODE_TYPES.MethodDefinition &&
+    element !== method &&
+    !element.computed &&
+    element.static === method.static &&
+    element.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression &&
+    getStaticKeyName(element.key) === keyName
+      ? [element.value]
+      : [],
+  );
+}
+
+function getStaticKeyName(key: TSESTree.Expression | TSESTree.PrivateIdentifier): string | undefined {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  return undefined;
 }
 
 /** `T` of a `Promise<T>` annotation naming the global `Promise`. */

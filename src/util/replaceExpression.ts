@@ -7,11 +7,17 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@
  * object literal that would start a statement or an arrow body, and a space
  * where two signs would merge into `--` or `++`.
  */
+export interface UnwrapOptions {
+  /** Keep the type the target had: the replacement becomes `(replacement as asType)`. */
+  asType?: string;
+}
+
 export function replaceExpression(
   fixer: TSESLint.RuleFixer,
   sourceCode: Readonly<TSESLint.SourceCode>,
   target: TSESTree.Expression,
   replacement: TSESTree.Expression,
+  options: UnwrapOptions = {},
 ): TSESLint.RuleFix {
   let text = sourceCode.getText(replacement);
   // `await /* cached */ n` → `/* cached */ n`: comments between the two stay.
@@ -20,13 +26,19 @@ export function replaceExpression(
     .filter((comment) => comment.range[1] <= replacement.range[0] || comment.range[0] >= replacement.range[1]);
   const alreadyParenthesized = isParenthesized(sourceCode, replacement);
   if (alreadyParenthesized) text = `(${text})`;
-  if (!alreadyParenthesized && needsParentheses(sourceCode, target, replacement)) text = `(${text})`;
-  const leading = getLeadingPosition(sourceCode, target);
+  if (options.asType !== undefined) {
+    // An `as` binds below most operators: the assertion gets parentheses of its own.
+    const operand = alreadyParenthesized || UNARY_LEVEL.has(replacement.type) ? text : `(${text})`;
+    text = `(${operand} as ${options.asType})`;
+  } else if (!alreadyParenthesized && needsParentheses(sourceCode, target, replacement)) {
+    text = `(${text})`;
+  }
+  const { leading, statement } = getLeadingPosition(sourceCode, target);
   // `{`, `function`, `class`, `let [` would start a block or a declaration instead of an expression.
   const wouldReadAsBlockOrDeclaration =
     leading === 'statement' ? STATEMENT_AMBIGUOUS_START.test(text) : leading === 'arrow-body' && text.startsWith('{');
   if (wouldReadAsBlockOrDeclaration) text = `(${text})`;
-  if (leading === 'statement' && ASI_HAZARD_START.test(text) && !endsStatement(sourceCode, target)) {
+  if (statement !== undefined && ASI_HAZARD_START.test(text) && continuesPreviousStatement(sourceCode, statement)) {
     // Without a semicolon before it, `(`, `[` or a template would continue the previous line.
     text = `;${text}`;
   }
@@ -48,10 +60,56 @@ export function replaceExpression(
 const STATEMENT_AMBIGUOUS_START = /^(?:\{|function\b|async\s+function\b|class\b|let\s*\[)/u;
 const ASI_HAZARD_START = /^[(\[`+\-/]/u;
 
-/** Whether the token before the statement that `target` begins closes the previous statement. */
-function endsStatement(sourceCode: Readonly<TSESLint.SourceCode>, target: TSESTree.Node): boolean {
-  const previous = sourceCode.getTokenBefore(target);
-  return previous === null || previous.value === ';' || previous.value === '{' || previous.value === '}' || previous.value === ':';
+/** Nodes whose statements follow one another, where a statement can continue the one before it. */
+const STATEMENT_LISTS = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchCase,
+  AST_NODE_TYPES.TSModuleBlock,
+]);
+
+/** Statements whose closing `}` cannot be the end of an expression. */
+const ENDS_WITH_BLOCK = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.ClassDeclaration,
+  AST_NODE_TYPES.FunctionDeclaration,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchStatement,
+  AST_NODE_TYPES.TryStatement,
+  AST_NODE_TYPES.TSEnumDeclaration,
+  AST_NODE_TYPES.TSInterfaceDeclaration,
+  AST_NODE_TYPES.TSModuleDeclaration,
+]);
+
+/**
+ * Whether a statement starting with `(`, `[` or a template would continue the
+ * statement before it (no `;` between them). The body of an `if`, `else`,
+ * loop or label starts fresh: a `;` there would become the body itself.
+ */
+function continuesPreviousStatement(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !STATEMENT_LISTS.has(statement.parent.type)) return false;
+  const previous = sourceCode.getTokenBefore(statement);
+  if (previous === null || previous.value === ';' || previous.value === '{' || previous.value === ':') return false;
+  if (previous.value !== '}') return true;
+  // A `}` ends a block, a declaration or an expression (an object literal, a function or class expression).
+  const ending = sourceCode.getNodeByRangeIndex(previous.range[0]);
+  let node: TSESTree.Node | null = ending;
+  while (node !== null && node.parent !== undefined && !STATEMENT_LISTS.has(node.parent.type)) node = node.parent;
+  const previousStatement = node;
+  if (previousStatement === null || previousStatement.range[1] !== previous.range[1]) return true;
+  const declaration =
+    previousStatement.type === AST_NODE_TYPES.ExportNamedDeclaration || previousStatement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+      ? previousStatement.declaration
+      : previousStatement;
+  if (declaration !== null && ENDS_WITH_BLOCK.has(declaration.type)) return false;
+  // `if (a) {}`, `for (…) {}`, `while (…) {}`: the `}` closes the body block.
+  return ending?.type !== AST_NODE_TYPES.BlockStatement || isFunctionBody(ending);
+}
+
+function isFunctionBody(block: TSESTree.BlockStatement): boolean {
+  const parent = block.parent;
+  return parent.type === AST_NODE_TYPES.FunctionExpression || parent.type === AST_NODE_TYPES.ArrowFunctionExpression;
 }
 
 function isParenthesized(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
@@ -140,17 +198,19 @@ function needsParentheses(
 function getLeadingPosition(
   sourceCode: Readonly<TSESLint.SourceCode>,
   target: TSESTree.Node,
-): 'arrow-body' | 'inside' | 'statement' {
+): { leading: 'arrow-body' | 'inside' | 'statement'; statement?: TSESTree.Node } {
   let node: TSESTree.Node = target;
   while (node.parent !== undefined) {
     const parent = node.parent;
-    if (isParenthesized(sourceCode, node)) return 'inside';
+    if (isParenthesized(sourceCode, node)) return { leading: 'inside' };
     if (parent.type === AST_NODE_TYPES.ExpressionStatement || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-      return 'statement';
+      return { leading: 'statement', statement: parent };
     }
-    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent.body === node ? 'arrow-body' : 'inside';
-    if (parent.range[0] !== node.range[0]) return 'inside';
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+      return { leading: parent.body === node ? 'arrow-body' : 'inside' };
+    }
+    if (parent.range[0] !== node.range[0]) return { leading: 'inside' };
     node = parent;
   }
-  return 'inside';
+  return { leading: 'inside' };
 }

@@ -1546,3 +1546,329 @@ export async function main(): Promise<number> {
     expect(linter.verify(result.output, config, { filename })).toEqual([]);
   });
 });
+
+// Cases found by writing tests from the catalogue alone, against the built rule.
+ruleTester.run('no-needless-async: references the fix cannot see, and what it keeps', rule, {
+  valid: [
+    // `void`-member overrides aside, a base method whose override awaits keeps its promise.
+    `
+      export class Shape {
+        async area(): Promise<number> {
+          return 0;
+        }
+      }
+      export class Remote extends Shape {
+        override async area() {
+          return await fetch('/area').then((response) => response.status);
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // A private method taken out of `this` by destructuring is used as a value: suggestion only.
+    {
+      code: `
+        class Reporter {
+          private async render(title: string) {
+            return '# ' + title;
+          }
+          async publish() {
+            const { render } = this;
+            return render.call(this, 'a').then((text) => text.length);
+          }
+        }
+        export const reporter = new Reporter();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        class Reporter {
+          private render(title: string) {
+            return '# ' + title;
+          }
+          async publish() {
+            const { render } = this;
+            return render.call(this, 'a').then((text) => text.length);
+          }
+        }
+        export const reporter = new Reporter();
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A TS-private method of an exported class can be reached as \`obj['name']\` from other files.
+    {
+      code: `
+        export class Ledger {
+          private async balance() {
+            return 1;
+          }
+          async report() {
+            return await this.balance();
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Ledger {
+          private balance() {
+            return 1;
+          }
+          async report() {
+            return await this.balance();
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // The overload signatures of a method change with it.
+    {
+      code: `
+        class Lookup {
+          private find(key: string): Promise<number>;
+          private find(key: number): Promise<string>;
+          private async find(key: string | number): Promise<number | string> {
+            return typeof key === 'string' ? key.length : String(key);
+          }
+          async run() {
+            return [await this.find('a'), await this.find(1)];
+          }
+        }
+        export const lookup = new Lookup();
+      `,
+      output: `
+        class Lookup {
+          private find(key: string): number;
+          private find(key: number): string;
+          private find(key: string | number): number | string {
+            return typeof key === 'string' ? key.length : String(key);
+          }
+          async run() {
+            return [await this.find('a'), await this.find(1)];
+          }
+        }
+        export const lookup = new Lookup();
+      `,
+      errors: [{ messageId: 'needlessAsync', line: 5, column: 19, endLine: 5, endColumn: 24 }],
+    },
+    // A top-level \`const\` of a script is a global too: suggestion only.
+    {
+      code: `
+        const globalArrow = async () => 2;
+        globalArrow();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 2,
+          column: 29,
+          endLine: 2,
+          endColumn: 34,
+          suggestions: [{ messageId: 'removeAsync', output: `
+        const globalArrow = () => 2;
+        globalArrow();
+      ` }],
+        },
+      ],
+    },
+    // A decorator or a modifier starts the member: no \`;\` is needed, and \`override\` stays.
+    {
+      code: `
+        declare function traced(target: object, key: string, descriptor: PropertyDescriptor): void;
+        class Canvas {
+          draw(): void {}
+        }
+        export class Board extends Canvas {
+          enabled = false
+          @traced
+          async ['paint']() {
+            return 1;
+          }
+          override async ['draw']() {
+            console.log('draw');
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 9,
+          column: 11,
+          endLine: 9,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        declare function traced(target: object, key: string, descriptor: PropertyDescriptor): void;
+        class Canvas {
+          draw(): void {}
+        }
+        export class Board extends Canvas {
+          enabled = false
+          @traced
+          ['paint']() {
+            return 1;
+          }
+          override async ['draw']() {
+            console.log('draw');
+          }
+        }
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'needlessAsync',
+          line: 12,
+          column: 20,
+          endLine: 12,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        declare function traced(target: object, key: string, descriptor: PropertyDescriptor): void;
+        class Canvas {
+          draw(): void {}
+        }
+        export class Board extends Canvas {
+          enabled = false
+          @traced
+          async ['paint']() {
+            return 1;
+          }
+          override ['draw']() {
+            console.log('draw');
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // After a field ending in \`false\` (no \`;\`), the member gets one.
+    {
+      code: `
+        export class Toggle {
+          enabled = false
+          async ['toggle']() {
+            return !this.enabled;
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Toggle {
+          enabled = false
+          ;['toggle']() {
+            return !this.enabled;
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // A comment after \`async\` stays.
+    {
+      code: `
+        async /* legacy */ function legacy() {
+          return 1;
+        }
+        export async function main() {
+          await legacy();
+        }
+      `,
+      output: `
+        /* legacy */ function legacy() {
+          return 1;
+        }
+        export async function main() {
+          await legacy();
+        }
+      `,
+      errors: [{ messageId: 'needlessAsync', line: 2, column: 9, endLine: 2, endColumn: 14 }],
+    },
+    // An \`asserts\` function throws on purpose: a discarded call would throw where it used to reject.
+    {
+      code: `
+        function assertPositive(value: number): asserts value {
+          if (value <= 0) throw new RangeError('not positive');
+        }
+        async function check(value: number) {
+          assertPositive(value);
+          return value;
+        }
+        export function checkAll(values: number[]) {
+          for (const value of values) check(value);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        function assertPositive(value: number): asserts value {
+          if (value <= 0) throw new RangeError('not positive');
+        }
+        function check(value: number) {
+          assertPositive(value);
+          return value;
+        }
+        export function checkAll(values: number[]) {
+          for (const value of values) check(value);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1553,3 +1553,191 @@ ruleTester.run('no-trivial-await', rule, {
     },
   ],
 });
+
+// Cases found by writing tests from the catalogue alone, against the built rule.
+ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types', rule, {
+  valid: [
+    // A `void` inferred for a type parameter came from a callback, which may be async.
+    `
+      function withTiming<R>(label: string, work: () => R): R {
+        console.time(label);
+        return work();
+      }
+      declare const onSave: () => void;
+      export async function save() {
+        await withTiming('save', onSave);
+      }
+    `,
+    // `Function.prototype.call` returns its callee's `R`: the same doubt.
+    `
+      declare const step: () => void;
+      export async function run() {
+        await step.call(undefined);
+      }
+    `,
+    // A `then` typed `Function`, `object` or a type parameter may be callable at run time.
+    `
+      interface LegacyDeferred { then: Function }
+      declare const deferred: LegacyDeferred;
+      export async function settle() {
+        return await deferred;
+      }
+    `,
+    `
+      export async function unbox<T>(box: { then: T }) {
+        return await box;
+      }
+    `,
+    // A mixin may override `commit` on any class: the call may run an async override.
+    `
+      class Job {
+        commit(): void {}
+      }
+      type JobClass = new (...args: any[]) => Job;
+      export function Retrying<TBase extends JobClass>(Base: TBase) {
+        return class extends Base {
+          override async commit() {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+        };
+      }
+      export async function finish(job: Job) {
+        await job.commit();
+      }
+    `,
+    // A decorator may replace the method with an async function.
+    `
+      declare function logged(target: object, key: string, descriptor: PropertyDescriptor): void;
+      export class Audit {
+        @logged
+        record(event: string): void {
+          console.log(event);
+        }
+      }
+      export async function audit(audit: Audit) {
+        await audit.record('login');
+      }
+    `,
+    // A union receiver runs whichever class the value has; only one of them is synchronous.
+    `
+      class LocalStore {
+        async read(key: string) {
+          return key.length;
+        }
+      }
+      class RemoteStore {
+        async read(key: string) {
+          return await fetch(key).then((response) => response.status);
+        }
+      }
+      export async function read(store: LocalStore | RemoteStore) {
+        return await store.read('k');
+      }
+    `,
+    // A string-literal method name is overridden by the plain name.
+    `
+      class Cursor {
+        async 'next'() {
+          return 1;
+        }
+      }
+      export class RemoteCursor extends Cursor {
+        override async next() {
+          return await fetch('/next').then((response) => response.status);
+        }
+      }
+      export async function advance(cursor: Cursor) {
+        return await cursor.next();
+      }
+    `,
+    // The executor hands a function to a timer: asynchronous work starts inside it.
+    `
+      function flushLater(): void {}
+      export async function withTimer(value: number) {
+        return await new Promise<number>((resolve) => {
+          setTimeout(flushLater, 10);
+          resolve(value);
+        });
+      }
+    `,
+  ],
+  invalid: [
+    // A `}` that ends an object literal: without `;` the next line would index it.
+    {
+      code: `
+        export async function f() {
+          const cfg = { n: 1 }
+          await [cfg].forEach((c) => console.log(c.n))
+        }
+      `,
+      output: `
+        export async function f() {
+          const cfg = { n: 1 }
+          ;[cfg].forEach((c) => console.log(c.n))
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 4, column: 11, endLine: 4, endColumn: 16 }],
+    },
+    // The body of an `if` starts fresh: a `;` there would become the body itself.
+    {
+      code: `
+        declare const out: Console | undefined;
+        export async function f(flag: boolean) {
+          if (flag) await (out ?? console).log('x');
+          else await [1].forEach((n) => console.log(n));
+        }
+      `,
+      output: `
+        declare const out: Console | undefined;
+        export async function f(flag: boolean) {
+          if (flag) (out ?? console).log('x');
+          else [1].forEach((n) => console.log(n));
+        }
+      `,
+      errors: [
+        { messageId: 'awaitOfNonThenable', line: 4, column: 21, endLine: 4, endColumn: 26 },
+        { messageId: 'awaitOfNonThenable', line: 5, column: 16, endLine: 5, endColumn: 21 },
+      ],
+    },
+    // `Promise.resolve<T>(v)` keeps its `T`: the variable stays a `number | null`.
+    {
+      code: `
+        export async function f() {
+          let current = await Promise.resolve<number | null>(0);
+          current = null;
+          return current;
+        }
+      `,
+      output: `
+        export async function f() {
+          let current = (0 as number | null);
+          current = null;
+          return current;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 25, endLine: 3, endColumn: 30 }],
+    },
+    // Without a type argument, a const would narrow from `string` to the literal: reported, not fixed.
+    {
+      code: `
+        export async function f() {
+          const status = await Promise.resolve('idle');
+          return status === 'busy';
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 26, endLine: 3, endColumn: 31 }],
+    },
+    // An `any[]` is no promise, but its elements might be: reported without a fix.
+    {
+      code: `
+        export async function f(text: string) {
+          const rows: any[] = JSON.parse(text);
+          return await rows;
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 4, column: 18, endLine: 4, endColumn: 23 }],
+    },
+  ],
+});
