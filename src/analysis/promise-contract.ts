@@ -10,6 +10,7 @@ import * as ts from 'typescript';
 
 import { isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { classifyThenability } from './thenable.js';
+import { findValueUses, isReachableFromOtherFiles } from './value-uses.js';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -31,8 +32,10 @@ export type FunctionNode =
  *   member returns a promise (also where the literal is stored in a `const`
  *   or returned by a factory and used later), or that sits beside
  *   `[Symbol.asyncIterator]`;
- * - a named function whose references are passed or assigned where such a
- *   contextual type applies.
+ * - a function whose uses as a value — in this file, or in any file that
+ *   can import it or its class or object — are passed or assigned where such
+ *   a contextual type applies (`app.post('/x', controller.list)`,
+ *   `handler.bind(context)`).
  */
 export function isPromiseReturnRequiredByContract(
   services: ParserServicesWithTypeInformation,
@@ -47,7 +50,7 @@ export function isPromiseReturnRequiredByContract(
     parent.value === node
   ) {
     if (isClassMemberContract(services, parent)) return true;
-    if (parent.type === AST_NODE_TYPES.MethodDefinition) return false;
+    if (parent.type === AST_NODE_TYPES.MethodDefinition) return isValueUsedAsPromiseFunction(services, node);
   }
 
   if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
@@ -63,7 +66,7 @@ export function isPromiseReturnRequiredByContract(
       return true;
     }
     if (isAsyncIteratorMethod(parent)) return true;
-    if (parent.method) return false;
+    if (parent.method) return isValueUsedAsPromiseFunction(services, node);
   }
 
   const tsNode = services.esTreeNodeToTSNodeMap.get(node);
@@ -71,9 +74,11 @@ export function isPromiseReturnRequiredByContract(
     return true;
   }
 
-  return getFunctionVariable(sourceCode, node)?.references.some((reference) =>
-    isReferencePassedToPromiseContract(services, reference),
-  ) ?? false;
+  return (
+    (getFunctionVariable(sourceCode, node)?.references.some((reference) =>
+      isReferencePassedToPromiseContract(services, reference),
+    ) ?? false) || isValueUsedAsPromiseFunction(services, node)
+  );
 }
 
 /** The variable a function is bound to: its declaration's name or the `const` it initialises. */
@@ -265,11 +270,20 @@ function declaredParameterDemandsPromiseReturn(
   if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (index < 0) return undefined;
-  const checker = services.program.getTypeChecker();
+  return genericParameterDemandsPromiseReturn(
+    services.program.getTypeChecker(),
+    services.esTreeNodeToTSNodeMap.get(call),
+    index,
+  );
+}
+
+function genericParameterDemandsPromiseReturn(
+  checker: ts.TypeChecker,
+  call: ts.CallExpression | ts.NewExpression,
+  index: number,
+): boolean | undefined {
   // `getDeclaration()` is typed as always there, but a signature made up by the checker has none.
-  const declaration: ts.SignatureDeclaration | undefined = checker
-    .getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))
-    ?.getDeclaration();
+  const declaration: ts.SignatureDeclaration | undefined = checker.getResolvedSignature(call)?.getDeclaration();
   const typeParameters = declaration?.typeParameters;
   const parameter = declaration?.parameters[index];
   if (typeParameters === undefined || parameter === undefined || parameter.dotDotDotToken !== undefined) return undefined;
@@ -284,6 +298,70 @@ function declaredParameterDemandsPromiseReturn(
     const constraint = type.getConstraint();
     return constraint !== undefined && classifyThenability(checker, constraint) !== 'not-thenable';
   });
+}
+
+/**
+ * A use of the function as a value (found in any file that can name it)
+ * stands where a promise-returning function is expected:
+ * `app.post('/orders', orders.list)`, `retry(loadDefaults)` elsewhere,
+ * `handler.bind(context)` passed on.
+ */
+function isValueUsedAsPromiseFunction(services: ParserServicesWithTypeInformation, node: FunctionNode): boolean {
+  const holder = getValueHolder(services, node);
+  if (holder === undefined) return false;
+  const checker = services.program.getTypeChecker();
+  const searchOtherFiles = isReachableFromOtherFiles(checker, holder.outermost);
+  return findValueUses(services.program, holder.declaration, searchOtherFiles).some((use) => {
+    const call = use.parent;
+    if (ts.isCallExpression(call) || ts.isNewExpression(call)) {
+      const index = call.arguments?.indexOf(use) ?? -1;
+      const declared = index < 0 ? undefined : genericParameterDemandsPromiseReturn(checker, call, index);
+      if (declared !== undefined) return declared;
+    }
+    const contextualType = checker.getContextualType(use);
+    return contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType);
+  });
+}
+
+/**
+ * The declaration whose uses carry the function (its own, the variable it
+ * initialises, the class or object member holding it), and the outermost
+ * declaration whose export would let other files reach it.
+ */
+function getValueHolder(
+  services: ParserServicesWithTypeInformation,
+  node: FunctionNode,
+): { declaration: ts.Declaration; outermost: ts.Declaration } | undefined {
+  const parent = node.parent;
+  let holder: TSESTree.Node;
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) holder = node;
+  else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) holder = parent;
+  else if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition ||
+      parent.type === AST_NODE_TYPES.PropertyDefinition ||
+      parent.type === AST_NODE_TYPES.Property) &&
+    parent.value === node
+  ) {
+    holder = parent;
+  } else {
+    return undefined;
+  }
+  const declaration = services.esTreeNodeToTSNodeMap.get(holder) as ts.Declaration;
+  return { declaration, outermost: getNamedHolder(declaration) };
+}
+
+/** A member reaches other files by the name of its class, or of the variable holding its object literal. */
+function getNamedHolder(declaration: ts.Declaration): ts.Declaration {
+  let current: ts.Declaration = declaration;
+  for (;;) {
+    const parent = current.parent;
+    if (ts.isClassDeclaration(parent)) return parent;
+    if (!ts.isObjectLiteralExpression(parent) && !ts.isClassExpression(parent)) return current;
+    const holder = parent.parent;
+    if (ts.isVariableDeclaration(holder)) return holder;
+    if (!ts.isPropertyAssignment(holder)) return current;
+    current = holder;
+  }
 }
 
 function isClassMemberContract(

@@ -206,6 +206,28 @@ export async function main(): Promise<string> {
 `);
   });
 
+  it('--strict follows an exported function to the file that passes it on', async () => {
+    const defaults = 'export async function loadDefaults() {\n  return { retries: 3 };\n}\n';
+    const retry =
+      'export async function retry<T>(task: () => Promise<T>): Promise<T> {\n  return await task();\n}\n';
+    // In another file, the function is handed to a parameter that wants a promise: a contract.
+    const passedOn = project({
+      'src/defaults.ts': defaults,
+      'src/retry.ts': retry,
+      'src/main.ts': "import { loadDefaults } from './defaults.js';\nimport { retry } from './retry.js';\nexport const settings = retry(loadDefaults);\n",
+    });
+    const contract = await runCli(['--strict', '--format', 'json'], passedOn.dir);
+    expect(contract.stderr).toBe('');
+    expect(ruleIdsOf(contract.stdout)).toEqual([]);
+    // Near-miss: only called and awaited there, so the `async` is needless.
+    const calledOnly = project({
+      'src/defaults.ts': defaults,
+      'src/main.ts': "import { loadDefaults } from './defaults.js';\nexport const settings = await loadDefaults();\n",
+    });
+    const needless = await runCli(['--strict', '--format', 'json'], calledOnly.dir);
+    expect(ruleIdsOf(needless.stdout).sort()).toEqual(['async-misuse/no-needless-async', 'async-misuse/no-trivial-await']);
+  });
+
   it('--project names a tsconfig with another name', async () => {
     const created = project({
       'tsconfig.json': JSON.stringify({ files: [] }),

@@ -1550,6 +1550,49 @@ export async function main(): Promise<number> {
 // Cases found by writing tests from the catalogue alone, against the built rule.
 ruleTester.run('no-needless-async: references the fix cannot see, and what it keeps', rule, {
   valid: [
+    // A method of an unannotated object, handed on as a route handler that must return a promise.
+    `
+      type Handler = (path: string) => Promise<void>;
+      declare const app: { post(path: string, handler: Handler): void };
+      const userController = {
+        async list(path: string) {
+          console.log(path);
+        },
+      };
+      app.post('/users', userController.list);
+    `,
+    // A class method handed on through \`.bind\`.
+    `
+      type Handler = (path: string) => Promise<void>;
+      declare const app: { post(path: string, handler: Handler): void };
+      class Orders {
+        async list(path: string) {
+          console.log(path);
+        }
+      }
+      const orders = new Orders();
+      app.post('/orders', orders.list.bind(orders));
+    `,
+    // An arrow-function property handed on as a value.
+    `
+      type Handler = (path: string) => Promise<void>;
+      declare const app: { post(path: string, handler: Handler): void };
+      class Stats {
+        report = async (path: string) => {
+          console.log(path);
+        };
+      }
+      app.post('/stats', new Stats().report);
+    `,
+    // A function handed on through \`.bind\`.
+    `
+      type Handler = (path: string) => Promise<void>;
+      declare const app: { post(path: string, handler: Handler): void };
+      async function health(this: { name: string }, path: string) {
+        console.log(this.name, path);
+      }
+      app.post('/health', health.bind({ name: 'api' }));
+    `,
     // `void`-member overrides aside, a base method whose override awaits keeps its promise.
     `
       export class Shape {
@@ -1565,6 +1608,44 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
     `,
   ],
   invalid: [
+    // Near-miss: the same method handed on where a \`void\` handler is expected is no contract.
+    {
+      code: `
+        type Listener = (path: string) => void;
+        declare const app: { on(path: string, listener: Listener): void };
+        const userController = {
+          async list(path: string) {
+            console.log(path);
+          },
+        };
+        app.on('/users', userController.list);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        type Listener = (path: string) => void;
+        declare const app: { on(path: string, listener: Listener): void };
+        const userController = {
+          list(path: string) {
+            console.log(path);
+          },
+        };
+        app.on('/users', userController.list);
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // A private method taken out of `this` by destructuring is used as a value: suggestion only.
     {
       code: `
