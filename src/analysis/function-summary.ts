@@ -46,26 +46,49 @@ export function summarizeFunction(checker: ts.TypeChecker, declaration: Function
 /**
  * Resolves a call through the checker to the function declaration it runs,
  * in any file of the program: function declarations, functions and arrows
- * bound to variables, methods, imported functions, and the implementation
- * behind an overload. Declarations without a body (ambient, `.d.ts`,
- * interface members) give `undefined`.
+ * bound to variables or properties without a type annotation, methods,
+ * imported functions, and the implementation behind overload signatures
+ * (whichever overload the call matches, the implementation runs).
+ * Declarations without a body (ambient, `.d.ts`, interface members) and
+ * names with several bodies give `undefined`.
+ *
+ * Asks for the callee's symbol, not the call's resolved signature: the
+ * checker resolved the call already to type the `await` operand, but
+ * `getResolvedSignature` resolves it again (overloads, generic inference),
+ * which on await-heavy code cost as much as the rest of the rule.
  */
 export function resolveCalledFunction(
   services: ParserServicesWithTypeInformation,
-  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  call: TSESTree.CallExpression,
 ): FunctionWithBody | undefined {
-  const checker = services.program.getTypeChecker();
-  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
-  const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration() as ts.Declaration | undefined;
-  if (declaration === undefined || !isFunctionLikeDeclaration(declaration)) return undefined;
-  if (hasBody(declaration)) return declaration;
-  // An overload signature: the implementation is the declaration of the same symbol with a body.
-  const name = declaration.name;
+  const callee = call.callee;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee
+      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
+        ? callee.property
+        : undefined;
   if (name === undefined) return undefined;
-  const symbol = checker.getSymbolAtLocation(name);
-  return symbol?.declarations?.find(
-    (candidate): candidate is FunctionWithBody => isFunctionLikeDeclaration(candidate) && hasBody(candidate),
-  );
+  const checker = services.program.getTypeChecker();
+  let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
+  if (symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) symbol = checker.getAliasedSymbol(symbol);
+  const bodies = (symbol?.declarations ?? []).flatMap(getFunctionWithBody);
+  return bodies.length === 1 ? bodies[0] : undefined;
+}
+
+/** The function a declaration runs: itself, or the function initialising an unannotated variable or property. */
+function getFunctionWithBody(declaration: ts.Declaration): FunctionWithBody[] {
+  if (isFunctionLikeDeclaration(declaration)) return hasBody(declaration) ? [declaration] : [];
+  if (
+    (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) &&
+    !('type' in declaration && declaration.type !== undefined)
+  ) {
+    const initializer = declaration.initializer;
+    if (initializer !== undefined && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
+      return [initializer];
+    }
+  }
+  return [];
 }
 
 /** Resolves the call and summarises its callee, or `undefined` if it has no readable body. */

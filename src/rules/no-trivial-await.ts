@@ -207,6 +207,10 @@ export default createRule<Options, MessageIds>({
     function isCallOfSyncFunction(node: TSESTree.Expression): boolean {
       // `await options.onListening?.()` asks the same question as the call inside the chain.
       if (node.type === AST_NODE_TYPES.ChainExpression) return isCallOfSyncFunction(node.expression);
+      // `await (flag ? logA() : logB())`: certain when both branches are.
+      if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+        return isCertainlyNotThenable(node.consequent) && isCertainlyNotThenable(node.alternate);
+      }
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       // `storage.run(ctx, handler)`, `step.call(this)`: a `void` inferred for a type parameter comes from a callback.
       if (returnsTypeParameter(node)) return false;

@@ -160,6 +160,56 @@ console.log(await Promise.resolve(zero || two) as number);
     outputIncludes: ['1 + (flag ? one : two)', 'typeof (one + two)', '(-two) ** 2', '(zero || two) as number'],
   },
   {
+    name: 'ASI: a statement after an object literal or a function expression gets its `;`',
+    code: `
+export {};
+async function main() {
+  const config = { n: 1 }
+  await [config].forEach((item) => console.log('item', item.n))
+  const noop = function () { return 'noop'; }
+  await (config.n > 0 ? 'positive' : 'other').toUpperCase()
+  console.log(typeof noop, noop())
+}
+void main();
+`,
+    rules: TRIVIAL,
+    fixes: ['no-trivial-await/awaitOfNonThenable', 'no-trivial-await/awaitOfNonThenable'],
+    outputIncludes: ['  ;[config].forEach', "  ;(config.n > 0 ? 'positive' : 'other').toUpperCase()"],
+  },
+  {
+    name: 'ASI: the body of if, else and loops gets no `;` (it would become the body)',
+    code: `
+export {};
+async function main(flag: boolean) {
+  if (flag) await (console).log('then-body');
+  else await [1].forEach((n) => console.log('else-body', n));
+  for (let i = 0; i < 2; i++) await [i].forEach((n) => console.log('loop-body', n));
+  console.log('after');
+}
+void main(false).then(() => main(true));
+`,
+    rules: TRIVIAL,
+    fixes: [
+      'no-trivial-await/awaitOfNonThenable',
+      'no-trivial-await/awaitOfNonThenable',
+      'no-trivial-await/awaitOfNonThenable',
+    ],
+    outputIncludes: ["if (flag) (console).log('then-body');", 'else [1].forEach', 'i++) [i].forEach'],
+  },
+  {
+    name: 'Promise.resolve<T>(v) keeps its type as `v as T`, and the program still type-checks',
+    code: `
+export {};
+let current = await Promise.resolve<number | null>(0);
+console.log('first', current);
+current = null;
+console.log('then', current);
+`,
+    rules: TRIVIAL,
+    fixes: ['no-trivial-await/awaitOfResolvedValue'],
+    outputIncludes: ['let current = (0 as number | null);'],
+  },
+  {
     name: '-await -x keeps two separate minus signs',
     code: `
 export {};

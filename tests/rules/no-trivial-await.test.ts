@@ -1650,6 +1650,13 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         return await cursor.next();
       }
     `,
+    // Near-miss: one branch is a callback typed \`() => void\`, which may hold an async function.
+    `
+      function logA(): void {}
+      export async function f(flag: boolean, onDone: () => void) {
+        await (flag ? logA() : onDone());
+      }
+    `,
     // The executor hands a function to a timer: asynchronous work starts inside it.
     `
       function flushLater(): void {}
@@ -1727,6 +1734,24 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
       `,
       output: null,
       errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 26, endLine: 3, endColumn: 31 }],
+    },
+    // Both branches are calls of synchronous functions of the program: their `void` is certain.
+    {
+      code: `
+        function logA(): void {}
+        function logB(): void {}
+        export async function f(flag: boolean) {
+          await (flag ? logA() : logB());
+        }
+      `,
+      output: `
+        function logA(): void {}
+        function logB(): void {}
+        export async function f(flag: boolean) {
+          (flag ? logA() : logB());
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 5, column: 11, endLine: 5, endColumn: 16 }],
     },
     // An `any[]` is no promise, but its elements might be: reported without a fix.
     {
