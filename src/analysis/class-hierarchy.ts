@@ -66,6 +66,35 @@ export function isMethodOverriddenInProgram(
 }
 
 /**
+ * Whether a value of this type may still be a thenable at run time because a
+ * class of the program that extends its class declares `then` (a query
+ * builder whose `where(): this` returns the thenable subclass, or `await
+ * this` in a base class), or a mixin declares one. Asked only before a report.
+ */
+export function mayBeMadeThenableBySubclass(program: ts.Program, checker: ts.TypeChecker, type: ts.Type): boolean {
+  const index = buildSubclassIndex(program, checker);
+  if (index.computedMemberOverUnknownBase || index.membersOverUnknownBases.has('then')) return true;
+  return tsutils.unionConstituents(type).some((member) => {
+    const classType = tsutils.isTypeParameter(member) ? (checker.getBaseConstraintOfType(member) ?? member) : member;
+    const symbol = classType.getSymbol();
+    if (symbol === undefined || !tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Class)) return false;
+    const seen = new Set<ts.Symbol>();
+    const pending = [symbol];
+    while (pending.length > 0) {
+      const current = pending.pop();
+      if (current === undefined || seen.has(current)) continue;
+      seen.add(current);
+      for (const subclass of index.subclasses.get(current) ?? []) {
+        if (subclass.members.some((candidate) => getMemberName(candidate) === 'then')) return true;
+        const subclassSymbol = getClassSymbol(checker, subclass);
+        if (subclassSymbol !== undefined) pending.push(subclassSymbol);
+      }
+    }
+    return false;
+  });
+}
+
+/**
  * Whether the method implements or overrides a member its class inherits
  * (from `extends` or `implements`): then its signature is a contract, and
  * making it synchronous is not the caller's call.

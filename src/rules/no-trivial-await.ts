@@ -19,6 +19,7 @@ import {
   classifyExpressionThenability,
   mayHideThenable,
 } from '../analysis/thenable.js';
+import { mayBeMadeThenableBySubclass } from '../analysis/class-hierarchy.js';
 import { createRule } from '../util/createRule.js';
 import { describeNode } from '../util/describeNode.js';
 import { canMakeFunctionSynchronous, makeFunctionSynchronous } from '../util/makeFunctionSynchronous.js';
@@ -292,7 +293,13 @@ export default createRule<Options, MessageIds>({
 
         const thenability = classifyExpressionThenability(services, operand);
         if (thenability === 'not-thenable') {
-          if (isCertainlyNotThenable(operand) && !isCalledOnMaybeThenable(operand)) reportNonThenable(node);
+          if (
+            isCertainlyNotThenable(operand) &&
+            !isCalledOnMaybeThenable(operand) &&
+            !mayBeMadeThenableBySubclass(services.program, checker, services.getTypeAtLocation(operand))
+          ) {
+            reportNonThenable(node);
+          }
         } else if (thenability === 'thenable') {
           // `await this.load?.()` asks the same question as the call inside the chain.
           const call = operand.type === AST_NODE_TYPES.ChainExpression ? operand.expression : operand;

@@ -1657,6 +1657,23 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         await (flag ? logA() : onDone());
       }
     `,
+    // A subclass of the program makes the builder thenable: \`where(): this\` may return it.
+    `
+      export class Builder {
+        where(column: string): this {
+          console.log(column);
+          return this;
+        }
+      }
+      export class QueryBuilder extends Builder {
+        then(onFulfilled: (rows: string[]) => void) {
+          onFulfilled(['row']);
+        }
+      }
+      export async function rows(builder: Builder) {
+        return await builder.where('id');
+      }
+    `,
     // The executor hands a function to a timer: asynchronous work starts inside it.
     `
       function flushLater(): void {}
@@ -1752,6 +1769,32 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         }
       `,
       errors: [{ messageId: 'awaitOfNonThenable', line: 5, column: 11, endLine: 5, endColumn: 16 }],
+    },
+    // Near-miss: no class of the program makes the builder thenable.
+    {
+      code: `
+        export class Builder {
+          where(column: string): this {
+            console.log(column);
+            return this;
+          }
+        }
+        export async function rows(builder: Builder) {
+          return await builder.where('id');
+        }
+      `,
+      output: `
+        export class Builder {
+          where(column: string): this {
+            console.log(column);
+            return this;
+          }
+        }
+        export async function rows(builder: Builder) {
+          return builder.where('id');
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 9, column: 18, endLine: 9, endColumn: 23 }],
     },
     // An `any[]` is no promise, but its elements might be: reported without a fix.
     {
