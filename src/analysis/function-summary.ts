@@ -281,8 +281,11 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
       return hasUncaughtThrow;
     },
     get returnThenability() {
+      // A generator, so that the first thenable return stops the type queries.
       returnThenability ??= combineUnionThenability(
-        returnExpressions.map((expression) => classifyReturnedValue(checker, expression)),
+        (function* () {
+          for (const expression of returnExpressions) yield classifyReturnedValue(checker, expression);
+        })(),
       );
       return returnThenability;
     },
