@@ -22,8 +22,9 @@ export interface FunctionSummary {
   /**
    * A `throw` statement, or a call of a function declared to throw (returning
    * `never`, or an `asserts` function), not inside a `try` block that has a
-   * `catch`; computed on first read. Calls that may throw for other reasons
-   * (`JSON.parse`) are not counted.
+   * `catch` — also inside nested functions, which may run synchronously
+   * (`forEach` callbacks); computed on first read. Calls that may throw for
+   * other reasons (`JSON.parse`) are not counted.
    */
   readonly hasUncaughtThrow: boolean;
   /** What the `return` statements (or the concise body) give; computed on first read. */
@@ -239,9 +240,26 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
   let hasThrowStatement = false;
   const uncaughtCalls: ts.CallExpression[] = [];
 
+  /**
+   * Inside a nested function only throws count: a callback may run right
+   * away (`rows.forEach((row) => { throw … })`), and its throw then leaves
+   * this body. Its awaits and returns are its own.
+   */
+  const visitNested = (node: ts.Node): void => {
+    if (ts.isThrowStatement(node)) hasThrowStatement = true;
+    else if (ts.isCallExpression(node)) uncaughtCalls.push(node);
+    ts.forEachChild(node, visitNested);
+  };
+
   const visit = (node: ts.Node, insideCatchingTry: boolean): void => {
-    // Nested functions have summaries of their own.
-    if (ts.isFunctionLike(node)) return;
+    if (ts.isFunctionLike(node)) {
+      // A computed name (\`[await key]() {}\`) and decorators run here, not in the nested function.
+      const name = (node as ts.NamedDeclaration).name;
+      if (name !== undefined && ts.isComputedPropertyName(name)) visit(name, insideCatchingTry);
+      for (const decorator of ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []) visit(decorator, insideCatchingTry);
+      if (!insideCatchingTry) ts.forEachChild(node, visitNested);
+      return;
+    }
     if (ts.isAwaitExpression(node)) hasAwait = true;
     else if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) hasAwait = hasForAwait = true;
     else if (ts.isVariableDeclarationList(node) && isAwaitUsing(node)) hasAwait = true;

@@ -49,6 +49,7 @@ export function isPromiseReturnRequiredByContract(
     (parent.type === AST_NODE_TYPES.MethodDefinition || parent.type === AST_NODE_TYPES.PropertyDefinition) &&
     parent.value === node
   ) {
+    if (parent.decorators.some((decorator) => decoratorMayWantPromise(services, decorator))) return true;
     if (isClassMemberContract(services, parent)) return true;
     if (parent.type === AST_NODE_TYPES.MethodDefinition) return isValueUsedAsPromiseFunction(services, node);
   }
@@ -209,6 +210,22 @@ function isAsyncIteratorMethod(property: TSESTree.Property): boolean {
       sibling.key.property.type === AST_NODE_TYPES.Identifier &&
       sibling.key.property.name === 'asyncIterator',
   );
+}
+
+/**
+ * A decorator receives the method (standard decorators: as the first
+ * parameter) and may call it expecting a promise
+ * (`timed(target: (...args: A) => Promise<R>, context)`). Legacy decorators
+ * receive the prototype and a descriptor, which say nothing: assume it may.
+ */
+function decoratorMayWantPromise(services: ParserServicesWithTypeInformation, decorator: TSESTree.Decorator): boolean {
+  const checker = services.program.getTypeChecker();
+  const signatures = services.getTypeAtLocation(decorator.expression).getCallSignatures();
+  if (signatures.length === 0) return true;
+  return signatures.some((signature) => {
+    const target = signature.getParameters()[0];
+    return target === undefined || typeDemandsPromiseReturn(checker, checker.getTypeOfSymbol(target));
+  });
 }
 
 /** The contextual type asks for a function returning a thenable (or something unknowable). */

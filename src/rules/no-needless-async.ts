@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
 
     /** Every reference to the function, when this module alone can reach it. */
     function getReferencesIfAllKnown(node: FunctionNode): TSESTree.Node[] | undefined {
-      const privateMethodReferences = getPrivateMethodReferences(sourceCode, node);
+      const privateMethodReferences = getPrivateMethodReferences(node);
       if (privateMethodReferences !== undefined) return privateMethodReferences;
       if (isExported(node)) return undefined;
       const variable = getFunctionVariable(sourceCode, node);
@@ -117,65 +117,57 @@ function isExported(node: FunctionNode): boolean {
 }
 
 /**
- * Every use of a private method (`#name`, or TS `private`): nothing outside
- * the class can reach a `#name`, so its uses are the `this.#name` member
- * expressions in the class. A TS-private method is only private to the type
- * checker (`obj['name']` reaches it from anywhere), so it is followed only in
- * a class the module does not export, and only when its name appears nowhere
- * else in the file. `undefined` when the uses cannot all be known.
+ * Every use of a `#name` method: nothing outside its class can reach it, so
+ * its uses are the `this.#name` member expressions in the class. A
+ * TypeScript `private` method is private to the type checker only
+ * (`obj['name']` reaches it from any file that gets an instance), so it is
+ * not followed. `undefined` when the uses cannot all be known (a brand check
+ * `#name in other`, a nested class reusing the name).
  */
-function getPrivateMethodReferences(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  node: FunctionNode,
-): TSESTree.MemberExpression[] | undefined {
+function getPrivateMethodReferences(node: FunctionNode): TSESTree.MemberExpression[] | undefined {
   const method = node.parent;
   if (method.type !== AST_NODE_TYPES.MethodDefinition || method.value !== node || method.kind !== 'method') return undefined;
   const key = method.key;
-  const isEsPrivate = key.type === AST_NODE_TYPES.PrivateIdentifier;
-  const isTsPrivate = method.accessibility === 'private' && !method.computed && key.type === AST_NODE_TYPES.Identifier;
-  if (!isEsPrivate && !isTsPrivate) return undefined;
-  if (isTsPrivate && isClassExported(sourceCode, method.parent.parent)) return undefined;
+  if (key.type !== AST_NODE_TYPES.PrivateIdentifier) return undefined;
   const references: TSESTree.MemberExpression[] = [];
   // An object, so the type checker sees the writes made inside `visit`.
   const found = { untraceable: false };
   const visit = (current: TSESTree.Node): void => {
     if (current === key) return;
-    if (current.type === AST_NODE_TYPES.MemberExpression && !current.computed && current.property.type === key.type) {
+    if (current.type === AST_NODE_TYPES.MemberExpression && current.property.type === AST_NODE_TYPES.PrivateIdentifier) {
       if (current.property.name === key.name) references.push(current);
       visit(current.object);
       return;
     }
-    if (current.type === AST_NODE_TYPES.PrivateIdentifier && current.name === key.name) {
-      // `#name in other`: a brand check, not a call.
+    if (current.type === AST_NODE_TYPES.PrivateIdentifier && current.name === key.name && !isOverloadKey(current, method)) {
       found.untraceable = true;
-    } else if (isTsPrivate && isOtherMention(current, key.name)) {
-      // `const { name } = this`, `this['name']`, an overload's key: a use we do not follow.
-      if (!isOverloadKey(current, method)) found.untraceable = true;
+      return;
     }
-    if (found.untraceable) return;
+    if (
+      current !== method.parent.parent &&
+      (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression)
+    ) {
+      // A nested class may declare its own `#name`: its uses are not ours to tell apart.
+      if (current.body.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier && member.key.name === key.name)) {
+        found.untraceable = true;
+        return;
+      }
+    }
     for (const [property, child] of Object.entries(current)) {
       if (property === 'parent') continue;
       for (const item of Array.isArray(child) ? child : [child]) {
+        if (found.untraceable) return;
         if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') {
           visit(item as TSESTree.Node);
         }
       }
     }
   };
-  // A `#name` is reachable only inside its class; a TS-private name anywhere in the file.
-  visit(isEsPrivate ? method.parent : sourceCode.ast);
+  visit(method.parent.parent);
   return found.untraceable ? undefined : references;
 }
 
-function isOtherMention(node: TSESTree.Node, name: string): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Identifier && node.name === name) ||
-    (node.type === AST_NODE_TYPES.Literal && node.value === name) ||
-    (node.type === AST_NODE_TYPES.TemplateElement && node.value.cooked === name)
-  );
-}
-
-/** The key of an overload signature of the same method: `private m(a: string): Promise<number>;`. */
+/** The key of an overload signature of the same method: `#parse(a: string): Promise<number>;`. */
 function isOverloadKey(node: TSESTree.Node, method: TSESTree.MethodDefinition): boolean {
   const parent = node.parent;
   return (
@@ -184,25 +176,6 @@ function isOverloadKey(node: TSESTree.Node, method: TSESTree.MethodDefinition): 
     parent.parent === method.parent &&
     parent.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression &&
     parent.static === method.static
-  );
-}
-
-function isClassExported(sourceCode: Readonly<TSESLint.SourceCode>, classNode: TSESTree.Node): boolean {
-  const parent = classNode.parent;
-  if (parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
-    return true;
-  }
-  // `export { Name }` / `export default Name` elsewhere in the module.
-  const id = (classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression) ? classNode.id : null;
-  if (id === null) return parent?.type !== AST_NODE_TYPES.ClassBody;
-  return sourceCode.ast.body.some(
-    (statement) =>
-      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
-        statement.source === null &&
-        statement.specifiers.some((specifier) => 'name' in specifier.local && specifier.local.name === id.name)) ||
-      (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
-        statement.declaration.type === AST_NODE_TYPES.Identifier &&
-        statement.declaration.name === id.name),
   );
 }
 

@@ -1550,6 +1550,35 @@ export async function main(): Promise<number> {
 // Cases found by writing tests from the catalogue alone, against the built rule.
 ruleTester.run('no-needless-async: references the fix cannot see, and what it keeps', rule, {
   valid: [
+    // The \`await\` in a nested class's computed key runs in this function.
+    `
+      async function makeCommand(name: Promise<string>) {
+        return class {
+          [await name]() {
+            return 1;
+          }
+        };
+      }
+      export const command = makeCommand(Promise.resolve('run'));
+    `,
+    // A standard decorator that calls the method and expects a promise.
+    `
+      function timed<This, Args extends unknown[], Result>(
+        target: (this: This, ...args: Args) => Promise<Result>,
+        context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Promise<Result>>,
+      ) {
+        console.log(context.name);
+        return function (this: This, ...args: Args) {
+          return target.call(this, ...args).then((result) => result);
+        };
+      }
+      export class Jobs {
+        @timed
+        async run(count: number) {
+          return count * 2;
+        }
+      }
+    `,
     // A method of an unannotated object, handed on as a route handler that must return a promise.
     `
       type Handler = (path: string) => Promise<void>;
@@ -1688,7 +1717,7 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
         },
       ],
     },
-    // A TS-private method of an exported class can be reached as \`obj['name']\` from other files.
+    // A TS-private method can be reached as \`obj['name']\` wherever an instance goes.
     {
       code: `
         export class Ledger {
@@ -1729,32 +1758,30 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
     // The overload signatures of a method change with it.
     {
       code: `
-        class Lookup {
-          private find(key: string): Promise<number>;
-          private find(key: number): Promise<string>;
-          private async find(key: string | number): Promise<number | string> {
+        export class Lookup {
+          #find(key: string): Promise<number>;
+          #find(key: number): Promise<string>;
+          async #find(key: string | number): Promise<number | string> {
             return typeof key === 'string' ? key.length : String(key);
           }
           async run() {
-            return [await this.find('a'), await this.find(1)];
+            return [await this.#find('a'), await this.#find(1)];
           }
         }
-        export const lookup = new Lookup();
       `,
       output: `
-        class Lookup {
-          private find(key: string): number;
-          private find(key: number): string;
-          private find(key: string | number): number | string {
+        export class Lookup {
+          #find(key: string): number;
+          #find(key: number): string;
+          #find(key: string | number): number | string {
             return typeof key === 'string' ? key.length : String(key);
           }
           async run() {
-            return [await this.find('a'), await this.find(1)];
+            return [await this.#find('a'), await this.#find(1)];
           }
         }
-        export const lookup = new Lookup();
       `,
-      errors: [{ messageId: 'needlessAsync', line: 5, column: 19, endLine: 5, endColumn: 24 }],
+      errors: [{ messageId: 'needlessAsync', line: 5, column: 11, endLine: 5, endColumn: 16 }],
     },
     // A top-level \`const\` of a script is a global too: suggestion only.
     {
@@ -1777,16 +1804,15 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
         },
       ],
     },
-    // A decorator or a modifier starts the member: no \`;\` is needed, and \`override\` stays.
+    // A modifier (even on the line before) starts the member: no \`;\` is needed, and \`override\` stays.
     {
       code: `
-        declare function traced(target: object, key: string, descriptor: PropertyDescriptor): void;
-        class Canvas {
+                class Canvas {
           draw(): void {}
         }
         export class Board extends Canvas {
           enabled = false
-          @traced
+          static
           async ['paint']() {
             return 1;
           }
@@ -1799,21 +1825,20 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
       errors: [
         {
           messageId: 'needlessAsync',
-          line: 9,
+          line: 8,
           column: 11,
-          endLine: 9,
+          endLine: 8,
           endColumn: 16,
           suggestions: [
             {
               messageId: 'removeAsync',
               output: `
-        declare function traced(target: object, key: string, descriptor: PropertyDescriptor): void;
-        class Canvas {
+                class Canvas {
           draw(): void {}
         }
         export class Board extends Canvas {
           enabled = false
-          @traced
+          static
           ['paint']() {
             return 1;
           }
@@ -1827,21 +1852,20 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
         },
         {
           messageId: 'needlessAsync',
-          line: 12,
+          line: 11,
           column: 20,
-          endLine: 12,
+          endLine: 11,
           endColumn: 25,
           suggestions: [
             {
               messageId: 'removeAsync',
               output: `
-        declare function traced(target: object, key: string, descriptor: PropertyDescriptor): void;
-        class Canvas {
+                class Canvas {
           draw(): void {}
         }
         export class Board extends Canvas {
           enabled = false
-          @traced
+          static
           async ['paint']() {
             return 1;
           }
@@ -1908,6 +1932,44 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
         }
       `,
       errors: [{ messageId: 'needlessAsync', line: 2, column: 9, endLine: 2, endColumn: 14 }],
+    },
+    // A \`throw\` in a callback that runs right away leaves the body too: suggestion only.
+    {
+      code: `
+        async function validateRows(rows: { id?: string }[]) {
+          rows.forEach((row) => {
+            if (row.id === undefined) throw new Error('missing id');
+          });
+        }
+        export function validate(rows: { id?: string }[]) {
+          validateRows(rows);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        function validateRows(rows: { id?: string }[]) {
+          rows.forEach((row) => {
+            if (row.id === undefined) throw new Error('missing id');
+          });
+        }
+        export function validate(rows: { id?: string }[]) {
+          validateRows(rows);
+        }
+      `,
+            },
+          ],
+        },
+      ],
     },
     // An \`asserts\` function throws on purpose: a discarded call would throw where it used to reject.
     {
