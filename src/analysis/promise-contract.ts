@@ -10,7 +10,7 @@ import * as ts from 'typescript';
 
 import { isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { classifyThenability } from './thenable.js';
-import { findValueUses, isReachableFromOtherFiles } from './value-uses.js';
+import { findValueUses } from './value-uses.js';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -32,9 +32,9 @@ export type FunctionNode =
  *   member returns a promise (also where the literal is stored in a `const`
  *   or returned by a factory and used later), or that sits beside
  *   `[Symbol.asyncIterator]`;
- * - a function whose uses as a value — in this file, or in any file that
- *   can import it or its class or object — are passed or assigned where such
- *   a contextual type applies (`app.post('/x', controller.list)`,
+ * - a function whose uses as a value — in any file of the program, under
+ *   any name an import or export gives it — are passed or assigned where
+ *   such a contextual type applies (`app.post('/x', controller.list)`,
  *   `handler.bind(context)`).
  */
 export function isPromiseReturnRequiredByContract(
@@ -51,6 +51,7 @@ export function isPromiseReturnRequiredByContract(
   ) {
     if (parent.decorators.some((decorator) => decoratorMayWantPromise(services, decorator))) return true;
     if (isClassMemberContract(services, parent)) return true;
+    if (!parent.static && isMemberWantedThroughInstances(services, parent)) return true;
     if (parent.type === AST_NODE_TYPES.MethodDefinition) return isValueUsedAsPromiseFunction(services, node);
   }
 
@@ -327,8 +328,7 @@ function isValueUsedAsPromiseFunction(services: ParserServicesWithTypeInformatio
   const holder = getValueHolder(services, node);
   if (holder === undefined) return false;
   const checker = services.program.getTypeChecker();
-  const searchOtherFiles = isReachableFromOtherFiles(checker, holder.outermost);
-  return findValueUses(services.program, holder.declaration, searchOtherFiles).some((use) => {
+  return findValueUses(services.program, holder).some((use) => {
     const call = use.parent;
     if (ts.isCallExpression(call) || ts.isNewExpression(call)) {
       const index = call.arguments?.indexOf(use) ?? -1;
@@ -341,44 +341,64 @@ function isValueUsedAsPromiseFunction(services: ParserServicesWithTypeInformatio
 }
 
 /**
- * The declaration whose uses carry the function (its own, the variable it
- * initialises, the class or object member holding it), and the outermost
- * declaration whose export would let other files reach it.
+ * A class without \`implements\` can still stand in for an interface: a test
+ * double or a DI implementation (\`new UserService(new FakeRepo())\` with a
+ * parameter typed \`UserRepo\`). Follows the class to where its instances go —
+ * \`new C()\` passed or stored directly, or through a \`const\` — and to where
+ * the class itself is passed as a constructor, and asks whether the type
+ * expected there gives this member a promise return.
  */
-function getValueHolder(
+function isMemberWantedThroughInstances(
   services: ParserServicesWithTypeInformation,
-  node: FunctionNode,
-): { declaration: ts.Declaration; outermost: ts.Declaration } | undefined {
+  member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): boolean {
+  const name = getStaticMemberName(member);
+  const classNode = services.esTreeNodeToTSNodeMap.get(member.parent.parent);
+  const classHolder = ts.isClassExpression(classNode) && ts.isVariableDeclaration(classNode.parent) ? classNode.parent : classNode;
+  if (name === undefined) return false;
+  const program = services.program;
+  const checker = program.getTypeChecker();
+  const wantsPromise = (expected: ts.Type | undefined): boolean =>
+    expected !== undefined &&
+    tsutils.unionConstituents(checker.getNonNullableType(expected)).some((constituent) => {
+      const property = checker.getPropertyOfType(checker.getApparentType(constituent), name);
+      return property !== undefined && typeDemandsPromiseReturn(checker, checker.getTypeOfSymbol(property));
+    });
+  return findValueUses(program, classHolder).some((use) => {
+    const construction = use.parent;
+    if (!ts.isNewExpression(construction) || construction.expression !== use) {
+      // The class itself, handed on as a constructor: what must its instances be?
+      const expected = checker.getContextualType(use);
+      return (
+        expected !== undefined &&
+        expected.getConstructSignatures().some((signature) => wantsPromise(checker.getReturnTypeOfSignature(signature)))
+      );
+    }
+    if (wantsPromise(checker.getContextualType(construction))) return true;
+    const holder = construction.parent;
+    return (
+      ts.isVariableDeclaration(holder) &&
+      holder.initializer === construction &&
+      findValueUses(program, holder).some((instanceUse) => wantsPromise(checker.getContextualType(instanceUse)))
+    );
+  });
+}
+
+/** The declaration whose uses carry the function: its own, the variable it initialises, the member holding it. */
+function getValueHolder(services: ParserServicesWithTypeInformation, node: FunctionNode): ts.Declaration | undefined {
   const parent = node.parent;
-  let holder: TSESTree.Node;
-  if (node.type === AST_NODE_TYPES.FunctionDeclaration) holder = node;
-  else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) holder = parent;
-  else if (
+  // Also `export default async function () {}`, found through the default imports.
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return services.esTreeNodeToTSNodeMap.get(node);
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) return services.esTreeNodeToTSNodeMap.get(parent);
+  if (
     (parent.type === AST_NODE_TYPES.MethodDefinition ||
       parent.type === AST_NODE_TYPES.PropertyDefinition ||
       parent.type === AST_NODE_TYPES.Property) &&
     parent.value === node
   ) {
-    holder = parent;
-  } else {
-    return undefined;
+    return services.esTreeNodeToTSNodeMap.get(parent);
   }
-  const declaration = services.esTreeNodeToTSNodeMap.get(holder) as ts.Declaration;
-  return { declaration, outermost: getNamedHolder(declaration) };
-}
-
-/** A member reaches other files by the name of its class, or of the variable holding its object literal. */
-function getNamedHolder(declaration: ts.Declaration): ts.Declaration {
-  let current: ts.Declaration = declaration;
-  for (;;) {
-    const parent = current.parent;
-    if (ts.isClassDeclaration(parent)) return parent;
-    if (!ts.isObjectLiteralExpression(parent) && !ts.isClassExpression(parent)) return current;
-    const holder = parent.parent;
-    if (ts.isVariableDeclaration(holder)) return holder;
-    if (!ts.isPropertyAssignment(holder)) return current;
-    current = holder;
-  }
+  return undefined;
 }
 
 function isClassMemberContract(

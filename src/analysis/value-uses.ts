@@ -1,60 +1,136 @@
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
+import { cachePerChecker } from './cache.js';
+
+/** A name as it appears in code: an identifier, a `#name`, or the string of `obj['name']`. */
+type NameNode = ts.Identifier | ts.PrivateIdentifier | ts.StringLiteral;
+
+interface NameIndex {
+  /** Every name of the program's own source files, by its text. */
+  byText: Map<string, NameNode[]>;
+  /** The local names of default imports (`import listUsers from './users'`). */
+  defaultImports: ts.Identifier[];
+}
+
+const nameIndexes = cachePerChecker((): { index?: NameIndex } => ({}));
+
 /**
- * The places where a function is used as a value rather than called: passed
- * as an argument, stored, returned, or bound with `.bind(…)` first
- * (`app.post('/orders', orders.list)`, `retry(loadDefaults)` in another
- * file, `handler.bind(context)`). Each is the expression whose contextual type
- * tells what the receiving side expects.
+ * The places where a function is used as a value rather than called, in
+ * every source file of the program: passed as an argument, stored,
+ * returned, or bound with `.bind(…)` first (`app.post('/orders',
+ * orders.list)`, `retry(loadDefaults)` in another file,
+ * `handler.bind(context)`, `router.get('/', controller['list'])`). Each is
+ * the expression whose contextual type tells what the receiving side
+ * expects. Names given by imports and exports (`export { load as
+ * loadConfig }`, `import listUsers from './users'`) are followed.
  *
  * `declaration` is the function's declaration, the variable it initialises,
- * or the class or object member holding it. Files other than its own are
- * searched only when `searchOtherFiles` (the function or its holder is
- * exported), and only those whose text holds the name.
+ * or the class or object member holding it. The program's names are indexed
+ * once, on the first question.
  */
-export function findValueUses(
-  program: ts.Program,
-  declaration: ts.Declaration,
-  searchOtherFiles: boolean,
-): ts.Expression[] {
-  const name = ts.getNameOfDeclaration(declaration);
-  if (name === undefined || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name))) return [];
-  const text = name.text;
+export function findValueUses(program: ts.Program, declaration: ts.Declaration): ts.Expression[] {
   const checker = program.getTypeChecker();
-  const ownFile = declaration.getSourceFile();
-  const files = searchOtherFiles
-    ? program
-        .getSourceFiles()
-        .filter(
-          (file) =>
-            file === ownFile ||
-            (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file) && file.text.includes(text)),
-        )
-    : [ownFile];
+  const index = getNameIndex(program, checker);
+  const names = new Set<string>();
+  const declared = ts.getNameOfDeclaration(declaration);
+  if (declared !== undefined && isNameNode(declared)) names.add(declared.text);
+  if (isExportedAsDefault(declaration)) addDefaultImports(checker, index, declaration, names);
+
+  // Follow renames: `export { load as loadConfig }`, `import { loadConfig as cfg }`, `export default load`.
+  const pending = [...names];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    for (const node of index.byText.get(name) ?? []) {
+      const alias = getAliasName(node);
+      if (alias === undefined || names.has(alias) || !refersTo(checker, node, declaration)) continue;
+      names.add(alias);
+      pending.push(alias);
+      if (alias === 'default') {
+        for (const added of addDefaultImports(checker, index, declaration, names)) pending.push(added);
+      }
+    }
+  }
 
   const uses: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && node.text === text && node !== name) {
+  for (const name of names) {
+    for (const node of index.byText.get(name) ?? []) {
+      if (node === declared) continue;
       const use = getValueUse(node);
       if (use !== undefined && refersTo(checker, node, declaration)) uses.push(use);
     }
+  }
+  return uses;
+}
+
+function getNameIndex(program: ts.Program, checker: ts.TypeChecker): NameIndex {
+  const holder = nameIndexes(checker);
+  if (holder.index !== undefined) return holder.index;
+  const index: NameIndex = { byText: new Map(), defaultImports: [] };
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isIdentifier(node) ||
+      ts.isPrivateIdentifier(node) ||
+      (ts.isStringLiteral(node) && ts.isElementAccessExpression(node.parent) && node.parent.argumentExpression === node)
+    ) {
+      const list = index.byText.get(node.text);
+      if (list === undefined) index.byText.set(node.text, [node]);
+      else list.push(node);
+      if (ts.isIdentifier(node) && ts.isImportClause(node.parent) && node.parent.name === node) index.defaultImports.push(node);
+    }
     ts.forEachChild(node, visit);
   };
-  for (const file of files) visit(file);
-  return uses;
+  for (const file of program.getSourceFiles()) {
+    if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file)) visit(file);
+  }
+  holder.index = index;
+  return index;
+}
+
+function isNameNode(node: ts.Node): node is NameNode {
+  return ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteral(node);
+}
+
+/** `export default function () {}`, `export default class {}`. */
+function isExportedAsDefault(declaration: ts.Declaration): boolean {
+  const modifiers = ts.canHaveModifiers(declaration) ? ts.getModifiers(declaration) : undefined;
+  return (
+    tsutils.includesModifier(modifiers, ts.SyntaxKind.ExportKeyword) &&
+    tsutils.includesModifier(modifiers, ts.SyntaxKind.DefaultKeyword)
+  );
+}
+
+/** Adds the local names of default imports of the declaration; returns the new ones. */
+function addDefaultImports(checker: ts.TypeChecker, index: NameIndex, declaration: ts.Declaration, names: Set<string>): string[] {
+  const added: string[] = [];
+  for (const local of index.defaultImports) {
+    if (names.has(local.text) || !refersTo(checker, local, declaration)) continue;
+    names.add(local.text);
+    added.push(local.text);
+  }
+  return added;
+}
+
+/** The other name an import or export gives this one: `a` in `export { x as a }`, `default` in `export default x`. */
+function getAliasName(node: NameNode): string | undefined {
+  const parent = node.parent;
+  if ((ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === node) {
+    return parent.name.text;
+  }
+  if (ts.isExportAssignment(parent) && parent.expression === node && parent.isExportEquals !== true) return 'default';
+  return undefined;
 }
 
 /**
  * The expression that carries the function on, for a name used as a value:
- * `fn`, `obj.fn`, or `fn.bind(x)` / `obj.fn.bind(x)`. `undefined` for a call
- * (`fn()`), a declaration's own name, an import or export specifier, and
- * other non-value positions.
+ * `fn`, `obj.fn`, `obj['fn']`, or any of them with `.bind(x)`. `undefined`
+ * for a call (`fn()`), a declaration's own name, an import or export
+ * specifier, and other non-value positions.
  */
-function getValueUse(name: ts.Identifier | ts.PrivateIdentifier): ts.Expression | undefined {
+function getValueUse(name: NameNode): ts.Expression | undefined {
   const parent = name.parent;
   let expression: ts.Expression;
   if (ts.isPropertyAccessExpression(parent) && parent.name === name) expression = parent;
+  else if (ts.isElementAccessExpression(parent) && parent.argumentExpression === name) expression = parent;
   else if (ts.isIdentifier(name) && isValuePosition(name)) expression = name;
   else return undefined;
   const user = expression.parent;
@@ -74,39 +150,16 @@ function isValuePosition(identifier: ts.Identifier): boolean {
   // The name a declaration introduces: a function, variable, parameter, property or member.
   if ((parent as ts.NamedDeclaration).name === identifier) return false;
   if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent)) return false;
+  if (ts.isExportAssignment(parent)) return false;
   if (ts.isTypeReferenceNode(parent) || ts.isTypeQueryNode(parent) || ts.isQualifiedName(parent)) return false;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return false;
   if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return false;
-  return ts.isExpression(identifier);
+  return true;
 }
 
-function refersTo(checker: ts.TypeChecker, name: ts.Identifier | ts.PrivateIdentifier, declaration: ts.Declaration): boolean {
+function refersTo(checker: ts.TypeChecker, name: NameNode, declaration: ts.Declaration): boolean {
   let symbol = ts.isShorthandPropertyAssignment(name.parent)
     ? checker.getShorthandAssignmentValueSymbol(name.parent)
     : checker.getSymbolAtLocation(name);
   if (symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) symbol = checker.getAliasedSymbol(symbol);
   return symbol?.declarations?.includes(declaration) ?? false;
-}
-
-/**
- * Whether code in other files can name the declaration: it (or the class,
- * or the `const` holding the object literal it belongs to) is exported, or it
- * is a global of a script.
- */
-export function isReachableFromOtherFiles(checker: ts.TypeChecker, holder: ts.Declaration): boolean {
-  const sourceFile = holder.getSourceFile();
-  if (!ts.isExternalModule(sourceFile)) return true;
-  const holderSymbol = getDeclaredSymbol(checker, holder);
-  const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
-  if (holderSymbol === undefined || moduleSymbol === undefined) return true;
-  return checker.getExportsOfModule(moduleSymbol).some((exported) => {
-    const target = tsutils.isSymbolFlagSet(exported, ts.SymbolFlags.Alias) ? checker.getAliasedSymbol(exported) : exported;
-    return target === holderSymbol;
-  });
-}
-
-function getDeclaredSymbol(checker: ts.TypeChecker, declaration: ts.Declaration): ts.Symbol | undefined {
-  const name = ts.getNameOfDeclaration(declaration);
-  // `export default class {}` / `export default function () {}` have no name, and are exported.
-  return name === undefined ? checker.getSymbolAtLocation(declaration) : checker.getSymbolAtLocation(name);
 }

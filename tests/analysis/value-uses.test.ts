@@ -1,23 +1,27 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { findValueUses, isReachableFromOtherFiles } from '../../src/analysis/value-uses.js';
+import { findValueUses } from '../../src/analysis/value-uses.js';
 import { parseWithTypes } from './inMemoryProgram.js';
 
-/** The declaration named `name` in the program's `main.ts` (a function, a variable, a class or a member). */
-function declarationNamed(program: ts.Program, name: string): ts.Declaration {
+/** The first declaration in `main.ts` that `matches` (by default: named `name`). */
+function declarationIn(program: ts.Program, matches: (node: ts.Node) => boolean): ts.Declaration {
   const file = program.getSourceFiles().find((candidate) => candidate.fileName.endsWith('/main.ts'));
   let found: ts.Declaration | undefined;
   const visit = (node: ts.Node): void => {
-    const declared = ts.getNameOfDeclaration(node as ts.Declaration);
-    if (found === undefined && declared !== undefined && ts.isIdentifier(declared) && declared.text === name) {
-      found = node as ts.Declaration;
-    }
+    if (found === undefined && matches(node)) found = node as ts.Declaration;
     ts.forEachChild(node, visit);
   };
   if (file !== undefined) visit(file);
-  if (found === undefined) throw new Error(`no declaration named ${name}`);
+  if (found === undefined) throw new Error('no such declaration in main.ts');
   return found;
+}
+
+function named(name: string): (node: ts.Node) => boolean {
+  return (node) => {
+    const declared = ts.getNameOfDeclaration(node as ts.Declaration);
+    return declared !== undefined && ts.isIdentifier(declared) && declared.text === name;
+  };
 }
 
 /** Each use as `file: text`, in the order found. */
@@ -44,50 +48,50 @@ describe('findValueUses', () => {
         void load();
       `,
     });
-    const declaration = declarationNamed(program, 'load');
-    expect(describeUses(findValueUses(program, declaration, true))).toEqual([
+    expect(describeUses(findValueUses(program, declarationIn(program, named('load'))))).toEqual([
       'main.ts: load',
       'main.ts: load.bind(null)',
       'main.ts: load',
       'other.ts: load',
     ]);
-    expect(describeUses(findValueUses(program, declaration, false))).toHaveLength(3);
   });
 
-  it('finds members through property access, and only members of that declaration', () => {
+  it('follows renamed exports and imports, and default imports', () => {
+    const { program } = parseWithTypes({
+      'main.ts': `
+        async function readSettings() { return {}; }
+        export { readSettings as loadConfig };
+        export default async function () { return 2; }
+      `,
+      'other.ts': `
+        import seed, { loadConfig as config } from './main';
+        declare function retry(task: () => Promise<unknown>): void;
+        retry(config);
+        retry(seed);
+      `,
+    });
+    expect(describeUses(findValueUses(program, declarationIn(program, named('readSettings'))))).toEqual([
+      'other.ts: config',
+    ]);
+    const anonymous = declarationIn(program, (node) => ts.isFunctionDeclaration(node) && node.name === undefined);
+    expect(describeUses(findValueUses(program, anonymous))).toEqual(['other.ts: seed']);
+  });
+
+  it('finds members through property and element access, and only members of that declaration', () => {
     const { program } = parseWithTypes({
       'main.ts': `
         const controller = { async list() { return []; } };
         const other = { async list() { return []; } };
         declare function route(handler: unknown): void;
         route(controller.list);
+        route(controller['list']);
         route(other.list);
         controller.list();
       `,
     });
-    const member = declarationNamed(program, 'list');
-    expect(describeUses(findValueUses(program, member, false))).toEqual(['main.ts: controller.list']);
-  });
-});
-
-describe('isReachableFromOtherFiles', () => {
-  it('says whether the module exports the declaration (also by `export { … }`)', () => {
-    const { program } = parseWithTypes({
-      'main.ts': `
-        export function shown() {}
-        function listed() {}
-        function hidden() {}
-        export { listed };
-      `,
-    });
-    const checker = program.getTypeChecker();
-    expect(
-      ['shown', 'listed', 'hidden'].map((name) => isReachableFromOtherFiles(checker, declarationNamed(program, name))),
-    ).toEqual([true, true, false]);
-  });
-
-  it('treats a global of a script as reachable from every file', () => {
-    const { program } = parseWithTypes({ 'main.ts': 'function helper() {}\n' });
-    expect(isReachableFromOtherFiles(program.getTypeChecker(), declarationNamed(program, 'helper'))).toBe(true);
+    expect(describeUses(findValueUses(program, declarationIn(program, named('list'))))).toEqual([
+      'main.ts: controller.list',
+      "main.ts: controller['list']",
+    ]);
   });
 });

@@ -1561,6 +1561,45 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
       }
       export const command = makeCommand(Promise.resolve('run'));
     `,
+    // A test double without \`implements\`, handed to a parameter typed by the interface.
+    `
+      interface UserRepo {
+        findById(id: string): Promise<{ id: string }>;
+      }
+      class UserService {
+        constructor(private readonly repo: UserRepo) {}
+        load(id: string) {
+          return this.repo.findById(id);
+        }
+      }
+      class FakeRepo {
+        async findById(id: string) {
+          return { id };
+        }
+      }
+      export const service = new UserService(new FakeRepo());
+    `,
+    // The same double stored in a \`const\` first, and a class handed on as a constructor.
+    `
+      interface Clock {
+        now(): Promise<number>;
+      }
+      declare function register(token: string, implementation: new () => Clock): void;
+      declare function useClock(clock: Clock): void;
+      class FixedClock {
+        async now() {
+          return 0;
+        }
+      }
+      class SystemClock {
+        async now() {
+          return Date.now();
+        }
+      }
+      const fixed = new FixedClock();
+      useClock(fixed);
+      register('clock', SystemClock);
+    `,
     // A standard decorator that calls the method and expects a promise.
     `
       function timed<This, Args extends unknown[], Result>(
@@ -1669,6 +1708,56 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
           },
         };
         app.on('/users', userController.list);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Near-miss: the interface it stands in for wants a plain value from that member.
+    {
+      code: `
+        interface Clock {
+          now(): number;
+        }
+        declare function useClock(clock: Clock): void;
+        class FixedClock {
+          async now() {
+            return 0;
+          }
+          read() {
+            return 1;
+          }
+        }
+        useClock({ now: () => new FixedClock().read() });
+        export const clock = new FixedClock();
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        interface Clock {
+          now(): number;
+        }
+        declare function useClock(clock: Clock): void;
+        class FixedClock {
+          now() {
+            return 0;
+          }
+          read() {
+            return 1;
+          }
+        }
+        useClock({ now: () => new FixedClock().read() });
+        export const clock = new FixedClock();
       `,
             },
           ],
