@@ -120,23 +120,30 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Subcl
   const index = subclassIndex(checker);
   if (index.built) return index;
   index.built = true;
+  const addSubclass = (baseSymbol: ts.Symbol, subclass: ts.ClassLikeDeclaration): void => {
+    const list = index.subclasses.get(baseSymbol) ?? [];
+    list.push(subclass);
+    index.subclasses.set(baseSymbol, list);
+  };
   const visit = (node: ts.Node): void => {
     if (ts.isClassLike(node)) {
-      const base = node.heritageClauses
-        ?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)
-        ?.types[0]?.expression;
-      const baseSymbol = base === undefined ? undefined : resolveAlias(checker, checker.getSymbolAtLocation(base));
-      if (baseSymbol !== undefined && isClassSymbol(baseSymbol)) {
-        const list = index.subclasses.get(baseSymbol) ?? [];
-        list.push(node);
-        index.subclasses.set(baseSymbol, list);
-      } else if (base !== undefined && !isDeclaredOnlyInLibraries(program, baseSymbol)) {
-        // `extends Error` (a lib `var` + `interface`) names no class of ours; a parameter or a call may be any.
-        for (const member of node.members) {
-          if (member.name === undefined) continue;
-          const memberName = getMemberName(member);
-          if (memberName === undefined) index.computedMemberOverUnknownBase = true;
-          else index.membersOverUnknownBases.add(memberName);
+      for (const clause of node.heritageClauses ?? []) {
+        for (const heritage of clause.types) {
+          const bases = getBaseClassSymbols(checker, heritage.expression);
+          if (bases !== undefined) {
+            for (const baseSymbol of bases) addSubclass(baseSymbol, node);
+          } else if (
+            clause.token === ts.SyntaxKind.ExtendsKeyword &&
+            !isDeclaredOnlyInLibraries(program, checker.getSymbolAtLocation(heritage.expression))
+          ) {
+            // A base we cannot name (a mixin's parameter typed \`new (...args: any[]) => {}\`): it may be any class.
+            for (const member of node.members) {
+              if (member.name === undefined) continue;
+              const memberName = getMemberName(member);
+              if (memberName === undefined) index.computedMemberOverUnknownBase = true;
+              else index.membersOverUnknownBases.add(memberName);
+            }
+          }
         }
       }
     }
@@ -158,6 +165,28 @@ function isDeclaredOnlyInLibraries(program: ts.Program, symbol: ts.Symbol | unde
       return file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file);
     })
   );
+}
+
+/**
+ * The classes a heritage expression names: \`extends Base\`, \`extends Alias\`
+ * (\`const Alias = Base\`), a mixin's \`extends B\` where \`B: T\` and
+ * \`T extends Constructor<Base>\` (by the instance type its construct
+ * signatures return), and \`implements SomeClass\` (a class used as an
+ * interface). \`undefined\` when no class of the program can be named.
+ */
+function getBaseClassSymbols(checker: ts.TypeChecker, expression: ts.Expression): ts.Symbol[] | undefined {
+  const direct = resolveAlias(checker, checker.getSymbolAtLocation(expression));
+  if (direct !== undefined && isClassSymbol(direct)) return [direct];
+  const type = checker.getTypeAtLocation(expression);
+  const constructorType = tsutils.isTypeParameter(type) ? checker.getBaseConstraintOfType(type) : type;
+  const instanceTypes = (constructorType ?? type)
+    .getConstructSignatures()
+    .map((signature) => checker.getReturnTypeOfSignature(signature));
+  const symbols = instanceTypes.flatMap((instanceType) => {
+    const symbol = instanceType.getSymbol();
+    return symbol !== undefined && isClassSymbol(symbol) ? [symbol] : [];
+  });
+  return symbols.length > 0 ? symbols : undefined;
 }
 
 /** A class declaration, or a `const` holding a class expression (`getClassSymbol` keys both). */

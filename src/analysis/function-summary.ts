@@ -143,6 +143,8 @@ export function isCallBoundToDeclaration(
   }
   // A decorator may replace the method with another function.
   if (ts.canHaveDecorators(declaration) && ts.getDecorators(declaration) !== undefined) return false;
+  // `super.read()` runs the base class's method, whatever subclasses declare.
+  if (callee.object.type === AST_NODE_TYPES.Super) return true;
   // `store.read()` with `store: LocalStore | RemoteStore` runs whichever class the value has.
   const method = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee.property));
   if (method?.declarations?.some((candidate) => candidate.parent !== declaration.parent) !== false) return false;
@@ -345,4 +347,23 @@ function classifyReturnedValue(checker: ts.TypeChecker, expression: ts.Expressio
 function isAwaitUsing(list: ts.VariableDeclarationList): boolean {
   // `AwaitUsing` is the `Using` and `Const` bits together: a plain `using` or `const` has only one.
   return tsutils.isNodeFlagSet(list, ts.NodeFlags.Using) && tsutils.isNodeFlagSet(list, ts.NodeFlags.Const);
+}
+
+/**
+ * A React server action (\`'use server'\` at the top of its file or its
+ * body): every call from the client is a network round trip, and the
+ * framework requires it to be async, whatever its body does.
+ */
+export function isServerAction(declaration: FunctionWithBody): boolean {
+  const hasDirective = (statements: readonly ts.Statement[]): boolean => {
+    for (const statement of statements) {
+      if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) return false;
+      if (statement.expression.text === 'use server') return true;
+    }
+    return false;
+  };
+  return (
+    hasDirective(declaration.getSourceFile().statements) ||
+    (ts.isBlock(declaration.body) && hasDirective(declaration.body.statements))
+  );
 }

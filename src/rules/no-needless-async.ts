@@ -1,7 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as ts from 'typescript';
 
-import { isAsyncWithOnlySyncWork, summarizeFunction, type FunctionWithBody } from '../analysis/function-summary.js';
+import {
+  isAsyncWithOnlySyncWork,
+  isServerAction,
+  summarizeFunction,
+  type FunctionWithBody,
+} from '../analysis/function-summary.js';
 import { getFunctionVariable, isPromiseReturnRequiredByContract, type FunctionNode } from '../analysis/promise-contract.js';
 import { createRule } from '../util/createRule.js';
 import { getFixOrSuggest } from '../util/getFixOrSuggest.js';
@@ -42,7 +47,7 @@ export default createRule<Options, MessageIds>({
       const declaration = services.esTreeNodeToTSNodeMap.get(node) as FunctionWithBody;
       const summary = summarizeFunction(checker, declaration);
       if (!isAsyncWithOnlySyncWork(summary)) return;
-      if (isPromiseReturnRequiredByContract(services, sourceCode, node)) return;
+      if (isServerAction(declaration) || isPromiseReturnRequiredByContract(services, sourceCode, node)) return;
 
       const asyncToken = getAsyncToken(sourceCode, node);
       if (asyncToken === undefined) return;

@@ -6,6 +6,7 @@ import {
   isAsyncWithOnlySyncWork,
   isCallBoundToDeclaration,
   isCallOfLibraryFunction,
+  isServerAction,
   summarizeCallee,
 } from '../analysis/function-summary.js';
 import {
@@ -167,6 +168,7 @@ export default createRule<Options, MessageIds>({
       if (
         summarized === undefined ||
         !isAsyncWithOnlySyncWork(summarized.summary) ||
+        isServerAction(summarized.declaration) ||
         !isCallBoundToDeclaration(services, call, summarized.declaration)
       ) {
         return;
@@ -217,7 +219,12 @@ export default createRule<Options, MessageIds>({
       if (returnsTypeParameter(node)) return false;
       const summarized = summarizeCallee(services, node);
       if (summarized === undefined) return isCallOfLibraryFunction(services, node);
-      return !summarized.summary.isAsync && isCallBoundToDeclaration(services, node, summarized.declaration);
+      // `function run(fn: () => void): void { return fn(); }` hands back whatever the callback returns.
+      return (
+        !summarized.summary.isAsync &&
+        summarized.summary.returnThenability === 'not-thenable' &&
+        isCallBoundToDeclaration(services, node, summarized.declaration)
+      );
     }
 
     /** The declaration of the called signature returns a type parameter (`run<R>(fn: () => R): R`). */
@@ -225,7 +232,11 @@ export default createRule<Options, MessageIds>({
       const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration();
       if (declaration === undefined || ts.isJSDocSignature(declaration)) return true;
       const declared = checker.getSignatureFromDeclaration(declaration)?.getReturnType();
-      return declared === undefined || tsutils.unionConstituents(declared).some((member) => tsutils.isTypeParameter(member));
+      // A type parameter, or a type computed from one (`ReturnType<F>`, `T['result']`).
+      return (
+        declared === undefined ||
+        tsutils.unionConstituents(declared).some((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Instantiable))
+      );
     }
 
     /**
@@ -235,10 +246,11 @@ export default createRule<Options, MessageIds>({
      * Promise<string>` and tagged strings, and their `toString()` may return a
      * promise at run time). Not certain enough to report or fix.
      */
-    function isCalledOnMaybeThenable(operand: TSESTree.Expression): boolean {
+    function isCalledOnMaybeThenable(operand: TSESTree.Expression, depth = 0): boolean {
       // `const html = element.toString(); … await html`: the same doubt, one step removed.
       const initializer = operand.type === AST_NODE_TYPES.Identifier ? getConstInitializer(operand) : undefined;
-      if (initializer !== undefined) return isCalledOnMaybeThenable(initializer);
+      // A few steps at most: `const a = b; const b = a;` (a type error, but typed while editing) loops.
+      if (initializer !== undefined) return depth < 8 && isCalledOnMaybeThenable(initializer, depth + 1);
       const call = operand.type === AST_NODE_TYPES.ChainExpression ? operand.expression : operand;
       return (
         call.type === AST_NODE_TYPES.CallExpression &&

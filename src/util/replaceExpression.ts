@@ -42,23 +42,23 @@ export function replaceExpression(
     // Without a semicolon before it, `(`, `[` or a template would continue the previous line.
     text = `;${text}`;
   }
+  // Comments keep their place; a line comment ends its line, so the code goes on after a line break.
+  const render = (comment: TSESTree.Comment): string =>
+    comment.type === AST_TOKEN_TYPES.Line ? `${sourceCode.getText(comment)}\n` : `${sourceCode.getText(comment)} `;
+  const commentsBefore = droppedComments.filter((comment) => comment.range[1] <= replacement.range[0]).map(render);
+  const commentsAfter = droppedComments.filter((comment) => comment.range[0] >= replacement.range[1]).map(render);
+  if (commentsBefore.length > 0) text = `${commentsBefore.join('')}${text}`;
+  if (commentsAfter.length > 0) text = `${text} ${commentsAfter.join('').trimEnd()}${commentsAfter.at(-1)?.endsWith('\n') === true ? '\n' : ''}`;
+  // `a /await /re/` → `a //re/` would start a comment, `x - -y` would become `x --y`: keep a space.
   const before = sourceCode.text[target.range[0] - 1];
-  if ((before === '+' || before === '-') && text.startsWith(before)) text = ` ${text}`;
-  // Block comments keep their place; a line comment could not share the line with code after it.
-  const blockComments = (comments: TSESTree.Comment[]): string =>
-    comments
-      .filter((comment) => comment.type === AST_TOKEN_TYPES.Block)
-      .map((comment) => sourceCode.getText(comment))
-      .join(' ');
-  const commentsBefore = blockComments(droppedComments.filter((comment) => comment.range[1] <= replacement.range[0]));
-  const commentsAfter = blockComments(droppedComments.filter((comment) => comment.range[0] >= replacement.range[1]));
-  if (commentsBefore !== '') text = `${commentsBefore} ${text}`;
-  if (commentsAfter !== '') text = `${text} ${commentsAfter}`;
+  if ((before === '+' || before === '-' || before === '/') && (text.startsWith(before) || text.startsWith('/'))) {
+    text = ` ${text}`;
+  }
   return fixer.replaceText(target, text);
 }
 
 const STATEMENT_AMBIGUOUS_START = /^(?:\{|function\b|async\s+function\b|class\b|let\s*\[)/u;
-const ASI_HAZARD_START = /^[(\[`+\-/]/u;
+const ASI_HAZARD_START = /^[(\[`+\-/<]/u;
 
 /** Nodes whose statements follow one another, where a statement can continue the one before it. */
 const STATEMENT_LISTS = new Set<AST_NODE_TYPES>([

@@ -1600,6 +1600,15 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
       useClock(fixed);
       register('clock', SystemClock);
     `,
+    // A server action must be async, whatever its body does.
+    `
+      'use server';
+      const todos: string[] = [];
+      export async function addTodo(text: string) {
+        todos.push(text);
+        return todos.length;
+      }
+    `,
     // A standard decorator that calls the method and expects a promise.
     `
       function timed<This, Args extends unknown[], Result>(

@@ -1674,6 +1674,64 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         return await builder.where('id');
       }
     `,
+    // A synchronous function that returns its callback's result hands back the callback's promise.
+    `
+      let tenant: string | undefined;
+      function withTenant(name: string, work: () => void): void {
+        tenant = name;
+        try {
+          return work();
+        } finally {
+          tenant = undefined;
+        }
+      }
+      export async function handle() {
+        await withTenant('acme', async () => {
+          await fetch('/save');
+        });
+        return tenant;
+      }
+    `,
+    // A return type computed from a type parameter (\`ReturnType<F>\`) comes from the callback too.
+    `
+      type AnyFunction = (...args: never[]) => unknown;
+      function traced<F extends AnyFunction>(name: string, work: F): ReturnType<F> {
+        console.log(name);
+        return work() as ReturnType<F>;
+      }
+      declare const onSave: () => void;
+      export async function save() {
+        await traced('save', onSave);
+      }
+    `,
+    // A server action: every call from the client is a network round trip, and it must be async.
+    `
+      'use server';
+      const todos: string[] = [];
+      export async function addTodo(text: string) {
+        todos.push(text);
+        return todos.length;
+      }
+      export async function submit(text: string) {
+        return await addTodo(text);
+      }
+    `,
+    // A class used as an interface: an implementation may do the real asynchronous work.
+    `
+      export class LocalRepository {
+        async findAll() {
+          return ['local'];
+        }
+      }
+      export class RemoteRepository implements LocalRepository {
+        async findAll() {
+          return await fetch('/all').then(() => ['remote']);
+        }
+      }
+      export async function list(repository: LocalRepository) {
+        return await repository.findAll();
+      }
+    `,
     // The executor hands a function to a timer: asynchronous work starts inside it.
     `
       function flushLater(): void {}
@@ -1795,6 +1853,99 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         }
       `,
       errors: [{ messageId: 'awaitOfNonThenable', line: 9, column: 18, endLine: 9, endColumn: 23 }],
+    },
+    // A mixin over another base does not stand in for this class: its \`send\` is still this one.
+    {
+      code: `
+        class Job {
+          commit(): void {}
+        }
+        export function Retrying<TBase extends new (...args: any[]) => Job>(Base: TBase) {
+          return class extends Base {
+            async send() {
+              await new Promise((resolve) => setTimeout(resolve, 10));
+            }
+          };
+        }
+        export class Notifier {
+          send(): void {}
+        }
+        export async function notify(notifier: Notifier) {
+          await notifier.send();
+        }
+      `,
+      output: `
+        class Job {
+          commit(): void {}
+        }
+        export function Retrying<TBase extends new (...args: any[]) => Job>(Base: TBase) {
+          return class extends Base {
+            async send() {
+              await new Promise((resolve) => setTimeout(resolve, 10));
+            }
+          };
+        }
+        export class Notifier {
+          send(): void {}
+        }
+        export async function notify(notifier: Notifier) {
+          notifier.send();
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 16, column: 11, endLine: 16, endColumn: 16 }],
+    },
+    // \`a /await /re/\` must not become \`a //re/\`, a line comment.
+    {
+      code: `
+        export async function ratio(total: number) {
+          return total /await Promise.resolve(/ab+c/.source.length);
+        }
+      `,
+      output: `
+        export async function ratio(total: number) {
+          return total / /ab+c/.source.length;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 25, endLine: 3, endColumn: 30 }],
+    },
+    // A line comment inside the awaited call stays, ending its own line.
+    {
+      code: `
+        export async function port() {
+          const value = await Promise.resolve( // from the environment
+            Number('8080'),
+          );
+          return value;
+        }
+      `,
+      output: `
+        export async function port() {
+          const value = // from the environment
+Number('8080');
+          return value;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfResolvedValue', line: 3, column: 25, endLine: 3, endColumn: 30 }],
+    },
+    // Constants that refer to each other (a type error while editing) are followed a few steps, not forever.
+    {
+      code: `
+        // @ts-expect-error used before its declaration
+        const first: number = second;
+        const second: number = first;
+        export async function f() {
+          return await first;
+        }
+      `,
+      output: `
+        // @ts-expect-error used before its declaration
+        const first: number = second;
+        const second: number = first;
+        export async function f() {
+          return first;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 6, column: 18, endLine: 6, endColumn: 23 }],
     },
     // An `any[]` is no promise, but its elements might be: reported without a fix.
     {
