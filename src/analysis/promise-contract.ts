@@ -358,11 +358,14 @@ function isMemberWantedThroughInstances(
   if (name === undefined) return false;
   const program = services.program;
   const checker = program.getTypeChecker();
+  const tsMember = services.esTreeNodeToTSNodeMap.get(member);
   const wantsPromise = (expected: ts.Type | undefined): boolean =>
     expected !== undefined &&
     tsutils.unionConstituents(checker.getNonNullableType(expected)).some((constituent) => {
       const property = checker.getPropertyOfType(checker.getApparentType(constituent), name);
-      return property !== undefined && typeDemandsPromiseReturn(checker, checker.getTypeOfSymbol(property));
+      // The class's own type (\`const runner: Runner = new Runner()\`) only repeats this member's own \`async\`.
+      if (property === undefined || property.declarations?.includes(tsMember) === true) return false;
+      return typeDemandsPromiseReturn(checker, checker.getTypeOfSymbol(property));
     });
   return findValueUses(program, classHolder).some((use) => {
     const construction = use.parent;

@@ -1773,6 +1773,44 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
         },
       ],
     },
+    // Near-miss: an instance typed as its own class only repeats the member's own \`async\`.
+    {
+      code: `
+        class Runner {
+          async release() {
+            console.log('released');
+          }
+        }
+        export function create(): Runner {
+          return new Runner();
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        class Runner {
+          release() {
+            console.log('released');
+          }
+        }
+        export function create(): Runner {
+          return new Runner();
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // A private method taken out of `this` by destructuring is used as a value: suggestion only.
     {
       code: `
