@@ -2,6 +2,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { forEachDescendant } from './walk.js';
 
 /** Direct subclasses of each class symbol, over every source file of the program. */
 interface SubclassIndex {
@@ -125,7 +126,7 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Subcl
     list.push(subclass);
     index.subclasses.set(baseSymbol, list);
   };
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node): boolean => {
     if (ts.isClassLike(node)) {
       for (const clause of node.heritageClauses ?? []) {
         for (const heritage of clause.types) {
@@ -147,11 +148,13 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Subcl
         }
       }
     }
-    ts.forEachChild(node, visit);
+    return true;
   };
   for (const sourceFile of program.getSourceFiles()) {
     // Declaration files hold no bodies to run, and library classes are not ours to judge.
-    if (!sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile)) visit(sourceFile);
+    if (!sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile)) {
+      forEachDescendant(sourceFile, visit);
+    }
   }
   return index;
 }

@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 import { cachePerChecker } from './cache.js';
 import { isInheritedMember, isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { classifyThenability, combineUnionThenability, type Thenability } from './thenable.js';
+import { forEachDescendant } from './walk.js';
 
 /** A function declaration with a body that the summary can read. */
 export type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
@@ -247,18 +248,24 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
    * away (`rows.forEach((row) => { throw … })`), and its throw then leaves
    * this body. Its awaits and returns are its own.
    */
-  const visitNested = (node: ts.Node): void => {
-    if (ts.isThrowStatement(node)) hasThrowStatement = true;
-    else if (ts.isCallExpression(node)) uncaughtCalls.push(node);
-    ts.forEachChild(node, visitNested);
+  const visitNested = (root: ts.Node): void => {
+    forEachDescendant(root, (node) => {
+      if (ts.isThrowStatement(node)) hasThrowStatement = true;
+      else if (ts.isCallExpression(node)) uncaughtCalls.push(node);
+      return true;
+    });
   };
 
+  // A work list, not recursion: generated code nests deeper than the call stack allows.
+  const pending: { node: ts.Node; insideCatchingTry: boolean }[] = [];
   const visit = (node: ts.Node, insideCatchingTry: boolean): void => {
     if (ts.isFunctionLike(node)) {
       // A computed name (\`[await key]() {}\`) and decorators run here, not in the nested function.
       const name = (node as ts.NamedDeclaration).name;
-      if (name !== undefined && ts.isComputedPropertyName(name)) visit(name, insideCatchingTry);
-      for (const decorator of ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []) visit(decorator, insideCatchingTry);
+      if (name !== undefined && ts.isComputedPropertyName(name)) pending.push({ node: name, insideCatchingTry });
+      for (const decorator of ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []) {
+        pending.push({ node: decorator, insideCatchingTry });
+      }
       if (!insideCatchingTry) ts.forEachChild(node, visitNested);
       return;
     }
@@ -270,22 +277,23 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
     else if (ts.isCallExpression(node) && !insideCatchingTry) uncaughtCalls.push(node);
 
     if (ts.isTryStatement(node)) {
-      visit(node.tryBlock, insideCatchingTry || node.catchClause !== undefined);
-      if (node.catchClause !== undefined) visit(node.catchClause, insideCatchingTry);
-      if (node.finallyBlock !== undefined) visit(node.finallyBlock, insideCatchingTry);
+      pending.push({ node: node.tryBlock, insideCatchingTry: insideCatchingTry || node.catchClause !== undefined });
+      if (node.catchClause !== undefined) pending.push({ node: node.catchClause, insideCatchingTry });
+      if (node.finallyBlock !== undefined) pending.push({ node: node.finallyBlock, insideCatchingTry });
       return;
     }
     ts.forEachChild(node, (child) => {
-      visit(child, insideCatchingTry);
+      pending.push({ node: child, insideCatchingTry });
     });
   };
 
   if (ts.isBlock(body)) {
-    for (const statement of body.statements) visit(statement, false);
+    for (const statement of body.statements) pending.push({ node: statement, insideCatchingTry: false });
   } else {
     returnExpressions.push(body);
-    visit(body, false);
+    pending.push({ node: body, insideCatchingTry: false });
   }
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) visit(item.node, item.insideCatchingTry);
 
   let returnThenability: Thenability | undefined;
   let hasUncaughtThrow: boolean | undefined;

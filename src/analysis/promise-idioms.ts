@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { forEachESTreeDescendant } from './walk.js';
+
 /**
  * Syntactic shapes of promises made around values that are already here:
  * `Promise.resolve(v)`, `new Promise((r) => r(v))`, and the idioms people
@@ -145,18 +147,12 @@ export function getSynchronouslyResolvedValue(
 
 /** Whether `root` or any node below it satisfies `predicate`. */
 function containsNode(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): boolean {
-  if (predicate(root)) return true;
-  for (const [key, child] of Object.entries(root)) {
-    if (key === 'parent') continue;
-    for (const item of Array.isArray(child) ? child : [child]) {
-      if (isNode(item) && containsNode(item, predicate)) return true;
-    }
-  }
-  return false;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  let found = false;
+  forEachESTreeDescendant(root, (node) => {
+    if (!found && predicate(node)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /**

@@ -2,6 +2,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { forEachDescendant } from './walk.js';
 
 /** A name as it appears in code: an identifier, a `#name`, or the string of `obj['name']`. */
 type NameNode = ts.Identifier | ts.PrivateIdentifier | ts.StringLiteral;
@@ -66,7 +67,7 @@ function getNameIndex(program: ts.Program, checker: ts.TypeChecker): NameIndex {
   const holder = nameIndexes(checker);
   if (holder.index !== undefined) return holder.index;
   const index: NameIndex = { byText: new Map(), defaultImports: [] };
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node): boolean => {
     if (
       ts.isIdentifier(node) ||
       ts.isPrivateIdentifier(node) ||
@@ -77,10 +78,10 @@ function getNameIndex(program: ts.Program, checker: ts.TypeChecker): NameIndex {
       else list.push(node);
       if (ts.isIdentifier(node) && ts.isImportClause(node.parent) && node.parent.name === node) index.defaultImports.push(node);
     }
-    ts.forEachChild(node, visit);
+    return true;
   };
   for (const file of program.getSourceFiles()) {
-    if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file)) visit(file);
+    if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file)) forEachDescendant(file, visit);
   }
   holder.index = index;
   return index;

@@ -8,6 +8,7 @@ import {
   type FunctionWithBody,
 } from '../analysis/function-summary.js';
 import { getFunctionVariable, isPromiseReturnRequiredByContract, type FunctionNode } from '../analysis/promise-contract.js';
+import { forEachESTreeDescendant } from '../analysis/walk.js';
 import { createRule } from '../util/createRule.js';
 import { getFixOrSuggest } from '../util/getFixOrSuggest.js';
 import { canMakeFunctionSynchronous, getAsyncToken, makeFunctionSynchronous } from '../util/makeFunctionSynchronous.js';
@@ -137,38 +138,31 @@ function getPrivateMethodReferences(node: FunctionNode): TSESTree.MemberExpressi
   const references: TSESTree.MemberExpression[] = [];
   // An object, so the type checker sees the writes made inside `visit`.
   const found = { untraceable: false };
-  const visit = (current: TSESTree.Node): void => {
-    if (current === key) return;
+  const visit = (current: TSESTree.Node): boolean => {
+    if (found.untraceable || current === key) return false;
     if (current.type === AST_NODE_TYPES.MemberExpression && current.property.type === AST_NODE_TYPES.PrivateIdentifier) {
       if (current.property.name === key.name) references.push(current);
-      visit(current.object);
-      return;
+      forEachESTreeDescendant(current.object, visit);
+      return false;
     }
     if (current.type === AST_NODE_TYPES.PrivateIdentifier && current.name === key.name && !isOverloadKey(current, method)) {
       found.untraceable = true;
-      return;
+      return false;
     }
     if (
       current !== method.parent.parent &&
-      (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression)
+      (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) &&
+      // A nested class may declare its own \`#name\`: its uses are not ours to tell apart.
+      current.body.body.some(
+        (member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier && member.key.name === key.name,
+      )
     ) {
-      // A nested class may declare its own `#name`: its uses are not ours to tell apart.
-      if (current.body.body.some((member) => 'key' in member && member.key.type === AST_NODE_TYPES.PrivateIdentifier && member.key.name === key.name)) {
-        found.untraceable = true;
-        return;
-      }
+      found.untraceable = true;
+      return false;
     }
-    for (const [property, child] of Object.entries(current)) {
-      if (property === 'parent') continue;
-      for (const item of Array.isArray(child) ? child : [child]) {
-        if (found.untraceable) return;
-        if (typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string') {
-          visit(item as TSESTree.Node);
-        }
-      }
-    }
+    return true;
   };
-  visit(method.parent.parent);
+  forEachESTreeDescendant(method.parent.parent, visit);
   return found.untraceable ? undefined : references;
 }
 

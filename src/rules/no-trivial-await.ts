@@ -97,7 +97,7 @@ export default createRule<Options, MessageIds>({
         data: { name: describeNode(sourceCode, node.argument), type: describeType(checker, type) },
         // `await settings, next()` is fine, but `settings, next()` is a type error (an unused left operand).
         fix:
-          isUnusedSequenceOperand(node) || mayHoldPromises
+          isUnusedSequenceOperand(node) || mayHoldPromises || wouldBindThis(node, node.argument)
             ? null
             : (fixer) => replaceExpression(fixer, sourceCode, node, node.argument),
       });
@@ -125,7 +125,7 @@ export default createRule<Options, MessageIds>({
 
     /** `canUnwrap`: the value alone can stand for the promise (not so for an executor with statements). */
     function reportResolvedValue(node: TSESTree.AwaitExpression, value: TSESTree.Expression, canUnwrap: boolean): void {
-      const unwrap = canUnwrap ? getTypePreservingUnwrap(node, value) : undefined;
+      const unwrap = canUnwrap && !wouldBindThis(node, value) ? getTypePreservingUnwrap(node, value) : undefined;
       context.report({
         node,
         loc: getAwaitKeywordLoc(sourceCode, node),
@@ -346,6 +346,27 @@ function containsTypeAssertion(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * \`(await obj.method)()\` calls the method with no \`this\`; \`(obj.method)()\`
+ * would call it on \`obj\`. Such an operand is reported without a fix.
+ */
+function wouldBindThis(node: TSESTree.AwaitExpression, replacement: TSESTree.Expression): boolean {
+  const parent = node.parent;
+  const isCallee =
+    (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) ||
+    (parent.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === node);
+  let inner: TSESTree.Expression = replacement;
+  while (
+    inner.type === AST_NODE_TYPES.TSAsExpression ||
+    inner.type === AST_NODE_TYPES.TSNonNullExpression ||
+    inner.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    inner.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    inner = inner.expression;
+  }
+  return isCallee && inner.type === AST_NODE_TYPES.MemberExpression;
 }
 
 const ARITHMETIC_OPERATORS = new Set(['+', '-', '*', '/', '%', '**', '&', '|', '^', '<<', '>>', '>>>']);

@@ -31,12 +31,43 @@ export function getAsyncToken(
  * the implementation, or they no longer match it.
  */
 export function canMakeFunctionSynchronous(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): boolean {
+  if (hasJSDocTypeInJavaScript(sourceCode, node)) return false;
   return getSignatures(sourceCode, node).every((signature) => {
     const annotation = signature.returnType?.typeAnnotation;
     // An overload signature may be written without `async`; the implementation has it.
     const hasAsync = getAsyncToken(sourceCode, signature) !== undefined || signature !== node;
     return hasAsync && (annotation === undefined || getPromiseTypeArgument(sourceCode, annotation) !== undefined);
   });
+}
+
+/**
+ * In a checked JavaScript file a JSDoc \`@returns {Promise<T>}\` (or \`@type\`)
+ * is the function's type annotation, which we do not rewrite: no change.
+ */
+function hasJSDocTypeInJavaScript(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): boolean {
+  if (!isJavaScriptFile(sourceCode, node)) return false;
+  // The comment sits before the declaration that holds the function: a variable, an export, a member.
+  const holders = new Set<AST_NODE_TYPES>([
+    AST_NODE_TYPES.VariableDeclarator,
+    AST_NODE_TYPES.VariableDeclaration,
+    AST_NODE_TYPES.ExportNamedDeclaration,
+    AST_NODE_TYPES.ExportDefaultDeclaration,
+    AST_NODE_TYPES.MethodDefinition,
+    AST_NODE_TYPES.Property,
+    AST_NODE_TYPES.PropertyDefinition,
+  ]);
+  let holder: Exclude<TSESTree.Node, TSESTree.Program> = node;
+  for (;;) {
+    const parent: TSESTree.Node = holder.parent;
+    if (parent.type === AST_NODE_TYPES.Program || !holders.has(parent.type)) break;
+    holder = parent;
+  }
+  return sourceCode.getCommentsBefore(holder).some((comment) => /@(?:returns?|type)\b/u.test(comment.value));
+}
+
+function isJavaScriptFile(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): boolean {
+  const fileName = sourceCode.parserServices?.esTreeNodeToTSNodeMap?.get(node).getSourceFile().fileName ?? '';
+  return /\.[cm]?jsx?$/u.test(fileName);
 }
 
 /**

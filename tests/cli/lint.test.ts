@@ -228,6 +228,22 @@ export async function main(): Promise<string> {
     expect(ruleIdsOf(needless.stdout).sort()).toEqual(['async-misuse/no-needless-async', 'async-misuse/no-trivial-await']);
   });
 
+  it('generated code nested deeper than the call stack does not stop the run', async () => {
+    // A concatenation of thousands of strings in a file of the program that is not linted itself
+    // (typescript-estree could not convert it): TypeScript copes, and so must every walk of ours.
+    const terms = Array.from({ length: 4000 }, (_, index) => `'s${index}'`).join(' + ');
+    const created = project({
+      'src/generated.ts': `export async function buildTable() {\n  return ${terms};\n}\n`,
+      'src/user.ts': "import { buildTable } from './generated.js';\nexport async function table() {\n  return await buildTable();\n}\n",
+      'src/trivial.ts': TRIVIAL_AWAIT,
+    });
+    const run = await runCli(['--strict', '--format', 'json', 'src/user.ts', 'src/trivial.ts'], created.dir);
+    expect(run.stderr).not.toContain('unexpected error');
+    expect(run.code).toBe(1);
+    // The wrapper in generated.ts never awaits: its caller is told so, through the deep body.
+    expect(ruleIdsOf(run.stdout).sort()).toEqual(['async-misuse/no-trivial-await', 'async-misuse/no-trivial-await']);
+  });
+
   it('--project names a tsconfig with another name', async () => {
     const created = project({
       'tsconfig.json': JSON.stringify({ files: [] }),

@@ -1811,6 +1811,21 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
         },
       ],
     },
+    // In checked JavaScript a JSDoc \`@returns {Promise<number>}\` is the annotation: reported, not changed.
+    {
+      code: `
+        /** @returns {Promise<number>} */
+        async function two() {
+          return 2;
+        }
+        export async function sum(x) {
+          return (await two()) + x;
+        }
+      `,
+      filename: 'checked.js',
+      output: null,
+      errors: [{ messageId: 'needlessAsync', line: 3, column: 9, endLine: 3, endColumn: 14 }],
+    },
     // A private method taken out of `this` by destructuring is used as a value: suggestion only.
     {
       code: `

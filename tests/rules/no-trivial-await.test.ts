@@ -1947,6 +1947,22 @@ Number('8080');
       `,
       errors: [{ messageId: 'awaitOfNonThenable', line: 6, column: 18, endLine: 6, endColumn: 23 }],
     },
+    // \`(await obj.method)()\` calls the method without \`this\`; \`(obj.method)()\` would bind it: no fix.
+    {
+      code: `
+        class Formatter {
+          prefix = '>';
+          get(): string {
+            return this?.prefix ?? 'no this';
+          }
+        }
+        export async function f(formatter: Formatter) {
+          return (await formatter.get)();
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 9, column: 19, endLine: 9, endColumn: 24 }],
+    },
     // An `any[]` is no promise, but its elements might be: reported without a fix.
     {
       code: `
