@@ -157,7 +157,7 @@ function containsNode(root: TSESTree.Node, predicate: (node: TSESTree.Node) => b
 
 /**
  * Operands awaited only to give the event loop a turn: `null`, `undefined`,
- * `void 0`, `Promise.resolve()` (or of `undefined`/`null`), `new Promise((r) => r())`,
+ * `void 0`, `Promise.resolve()` (or of `undefined`/`null`), `new Promise((r) => r())` (or `r(undefined)`/`r(null)`),
  * `new Promise(setImmediate)`, `new Promise((r) => setTimeout(r, 0))`,
  * `scheduler.yield()`.
  */
@@ -172,8 +172,11 @@ export function isEventLoopYield(sourceCode: Readonly<TSESLint.SourceCode>, oper
       const resolved = getPromiseResolveArgument(sourceCode, operand);
       return resolved === null || (resolved !== undefined && isNothing(resolved)) || isSchedulerYield(operand);
     }
-    case AST_NODE_TYPES.NewExpression:
-      return getImmediatelyResolvedValue(sourceCode, operand) === null || isTimerExecutor(sourceCode, operand);
+    case AST_NODE_TYPES.NewExpression: {
+      // `new Promise((r) => r())`, and `r(undefined)` or `r(null)`, which say the same.
+      const resolved = getImmediatelyResolvedValue(sourceCode, operand);
+      return resolved === null || (resolved !== undefined && isNothing(resolved)) || isTimerExecutor(sourceCode, operand);
+    }
     default:
       return false;
   }

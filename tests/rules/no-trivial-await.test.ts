@@ -1732,6 +1732,16 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         return await repository.findAll();
       }
     `,
+    // A deliberate flush: resolving with nothing, however it is spelled, is a yield.
+    `
+      export async function drain(queue: string[]) {
+        while (queue.length > 0) {
+          console.log(queue.shift());
+          await new Promise((resolve) => resolve(undefined));
+          await new Promise((resolve) => resolve(null));
+        }
+      }
+    `,
     // The executor hands a function to a timer: asynchronous work starts inside it.
     `
       function flushLater(): void {}
