@@ -203,8 +203,27 @@ export function isCallOfLibraryFunction(
   const sourceFile = declaration.getSourceFile();
   return (
     sourceFile.isDeclarationFile &&
-    (services.program.isSourceFileDefaultLibrary(sourceFile) || services.program.isSourceFileFromExternalLibrary(sourceFile))
+    (services.program.isSourceFileDefaultLibrary(sourceFile) || services.program.isSourceFileFromExternalLibrary(sourceFile)) &&
+    !hasThenableOverload(checker, declaration)
   );
+}
+
+/**
+ * A sometimes-async API: another overload of the same function returns a
+ * thenable (React's \`act(() => void): void\` beside
+ * \`act(() => Promise<T>): Promise<T>\`, whose result is awaitable whatever
+ * the callback). Its \`void\` is not certain.
+ */
+function hasThenableOverload(checker: ts.TypeChecker, declaration: ts.Declaration): boolean {
+  const name = ts.getNameOfDeclaration(declaration);
+  const symbol = name === undefined ? undefined : checker.getSymbolAtLocation(name);
+  const overloads = symbol?.declarations ?? [];
+  if (overloads.length < 2) return false;
+  return overloads.some((overload) => {
+    if (overload === declaration || !ts.isFunctionLike(overload)) return false;
+    const signature = checker.getSignatureFromDeclaration(overload);
+    return signature !== undefined && classifyThenability(checker, signature.getReturnType()) !== 'not-thenable';
+  });
 }
 
 /**

@@ -244,6 +244,20 @@ export async function main(): Promise<string> {
     expect(ruleIdsOf(run.stdout).sort()).toEqual(['async-misuse/no-trivial-await', 'async-misuse/no-trivial-await']);
   });
 
+  it("a dependency's void is certain only when no overload of it returns a promise", async () => {
+    const created = project({
+      'node_modules/test-utils/package.json': JSON.stringify({ name: 'test-utils', version: '1.0.0', types: 'index.d.ts' }),
+      // React's act: a void overload for synchronous callbacks beside a promise one; the result is awaitable anyway.
+      'node_modules/test-utils/index.d.ts':
+        'export declare function act(callback: () => void): void;\nexport declare function act<T>(callback: () => Promise<T>): Promise<T>;\nexport declare function flush(): void;\n',
+      'src/render.ts':
+        "import { act, flush } from 'test-utils';\nexport async function render() {\n  await act(() => {\n    console.log('rendered');\n  });\n  await flush();\n}\n",
+    });
+    const run = await runCli(['--format', 'json'], created.dir);
+    const [result] = JSON.parse(run.stdout) as ESLint.LintResult[];
+    expect(result?.messages.map((message) => [message.ruleId, message.line])).toEqual([['async-misuse/no-trivial-await', 6]]);
+  });
+
   it('--project names a tsconfig with another name', async () => {
     const created = project({
       'tsconfig.json': JSON.stringify({ files: [] }),
