@@ -328,8 +328,11 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
       return hasUncaughtThrow;
     },
     get returnThenability() {
+      if (returnThenability !== undefined) return returnThenability;
+      // A recursive function asks about itself: until known, it is unknown.
+      returnThenability = 'unknown';
       // A generator, so that the first thenable return stops the type queries.
-      returnThenability ??= combineUnionThenability(
+      returnThenability = combineUnionThenability(
         (function* () {
           for (const expression of returnExpressions) yield classifyReturnedValue(checker, expression);
         })(),
@@ -368,7 +371,12 @@ function classifyReturnedValue(checker: ts.TypeChecker, expression: ts.Expressio
   const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
   const isCallbackType =
     declaration === undefined || ts.isFunctionTypeNode(declaration) || ts.isCallSignatureDeclaration(declaration);
-  return isCallbackType ? 'unknown' : thenability;
+  if (isCallbackType) return 'unknown';
+  // \`return invoke(cb)\` where \`invoke\` itself returns its callback's result: the same doubt, one call further.
+  if (isFunctionLikeDeclaration(declaration) && hasBody(declaration) && !declaration.getSourceFile().isDeclarationFile) {
+    return summarizeFunction(checker, declaration).returnThenability === 'not-thenable' ? thenability : 'unknown';
+  }
+  return thenability;
 }
 
 function isAwaitUsing(list: ts.VariableDeclarationList): boolean {

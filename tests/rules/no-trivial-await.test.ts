@@ -1692,6 +1692,27 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         return tenant;
       }
     `,
+    // The callback's result handed back one call further: \`passthrough\` returns what \`invoke\` returns.
+    `
+      function invoke(callback: () => void): void {
+        return callback();
+      }
+      function passthrough(callback: () => void): void {
+        return invoke(callback);
+      }
+      export async function save(write: () => Promise<void>) {
+        await passthrough(write);
+      }
+    `,
+    // A recursive function asks about itself: left alone, and no endless loop.
+    `
+      function countdown(n: number): void {
+        if (n > 0) return countdown(n - 1);
+      }
+      export async function start() {
+        await countdown(3);
+      }
+    `,
     // A return type computed from a type parameter (\`ReturnType<F>\`) comes from the callback too.
     `
       type AnyFunction = (...args: never[]) => unknown;
@@ -1972,6 +1993,34 @@ Number('8080');
       `,
       output: null,
       errors: [{ messageId: 'awaitOfNonThenable', line: 9, column: 19, endLine: 9, endColumn: 24 }],
+    },
+    // Near-miss: a synchronous helper that returns another synchronous helper's \`void\`.
+    {
+      code: `
+        function logLine(text: string): void {
+          console.log(text);
+        }
+        function logTwice(text: string): void {
+          logLine(text);
+          return logLine(text);
+        }
+        export async function f() {
+          await logTwice('x');
+        }
+      `,
+      output: `
+        function logLine(text: string): void {
+          console.log(text);
+        }
+        function logTwice(text: string): void {
+          logLine(text);
+          return logLine(text);
+        }
+        export async function f() {
+          logTwice('x');
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 10, column: 11, endLine: 10, endColumn: 16 }],
     },
     // An `any[]` is no promise, but its elements might be: reported without a fix.
     {
