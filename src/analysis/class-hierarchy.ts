@@ -47,23 +47,9 @@ export function isMethodOverriddenInProgram(
   if (ownerSymbol === undefined || name === undefined) return true;
 
   const index = buildSubclassIndex(program, checker);
-  if (index.computedMemberOverUnknownBase || index.membersOverUnknownBases.has(name)) return true;
-  const seen = new Set<ts.Symbol>();
-  const pending = [ownerSymbol];
-  while (pending.length > 0) {
-    const current = pending.pop();
-    if (current === undefined || seen.has(current)) continue;
-    seen.add(current);
-    for (const subclass of index.subclasses.get(current) ?? []) {
-      // A computed member name could be any name.
-      if (subclass.members.some((member) => member.name !== undefined && [name, undefined].includes(getMemberName(member)))) {
-        return true;
-      }
-      const subclassSymbol = getClassSymbol(checker, subclass);
-      if (subclassSymbol !== undefined) pending.push(subclassSymbol);
-    }
-  }
-  return false;
+  if (isDeclaredOverUnknownBase(index, name)) return true;
+  // A computed member name could be any name.
+  return someSubclassDeclares(checker, index, ownerSymbol, (memberName) => memberName === name || memberName === undefined);
 }
 
 /**
@@ -74,25 +60,45 @@ export function isMethodOverriddenInProgram(
  */
 export function mayBeMadeThenableBySubclass(program: ts.Program, checker: ts.TypeChecker, type: ts.Type): boolean {
   const index = buildSubclassIndex(program, checker);
-  if (index.computedMemberOverUnknownBase || index.membersOverUnknownBases.has('then')) return true;
+  if (isDeclaredOverUnknownBase(index, 'then')) return true;
   return tsutils.unionConstituents(type).some((member) => {
     const classType = tsutils.isTypeParameter(member) ? (checker.getBaseConstraintOfType(member) ?? member) : member;
     const symbol = classType.getSymbol();
-    if (symbol === undefined || !tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Class)) return false;
-    const seen = new Set<ts.Symbol>();
-    const pending = [symbol];
-    while (pending.length > 0) {
-      const current = pending.pop();
-      if (current === undefined || seen.has(current)) continue;
-      seen.add(current);
-      for (const subclass of index.subclasses.get(current) ?? []) {
-        if (subclass.members.some((candidate) => getMemberName(candidate) === 'then')) return true;
-        const subclassSymbol = getClassSymbol(checker, subclass);
-        if (subclassSymbol !== undefined) pending.push(subclassSymbol);
-      }
-    }
-    return false;
+    return (
+      symbol !== undefined &&
+      tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Class) &&
+      someSubclassDeclares(checker, index, symbol, (memberName) => memberName === 'then')
+    );
   });
+}
+
+/** A mixin or a class over a base we cannot name declares this name (or a computed one). */
+function isDeclaredOverUnknownBase(index: SubclassIndex, name: string): boolean {
+  return index.computedMemberOverUnknownBase || index.membersOverUnknownBases.has(name);
+}
+
+/**
+ * Whether some class of the program that extends \`classSymbol\` (directly or
+ * not) declares a member whose name (\`undefined\` when computed) matches.
+ */
+function someSubclassDeclares(
+  checker: ts.TypeChecker,
+  index: SubclassIndex,
+  classSymbol: ts.Symbol,
+  matches: (memberName: string | undefined) => boolean,
+): boolean {
+  const seen = new Set<ts.Symbol>();
+  const pending = [classSymbol];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    if (seen.has(current)) continue;
+    seen.add(current);
+    for (const subclass of index.subclasses.get(current) ?? []) {
+      if (subclass.members.some((member) => member.name !== undefined && matches(getMemberName(member)))) return true;
+      const subclassSymbol = getClassSymbol(checker, subclass);
+      if (subclassSymbol !== undefined) pending.push(subclassSymbol);
+    }
+  }
+  return false;
 }
 
 /**

@@ -180,31 +180,51 @@ function isNamespaceMember(
 }
 
 /**
- * The call runs a function or method that the standard library or a
- * dependency declares (`console.log`, `map.set`): not a value typed as a
- * function (`() => void`), which an async function may stand behind, and not
- * the program's own interfaces, which the program may implement with async
- * methods.
+ * The declaration of the signature the checker resolves a call to (for a
+ * \`void\` result: where it comes from). Asked once per call, since
+ * \`getResolvedSignature\` resolves the call again.
  */
-export function isCallOfLibraryFunction(
+export function getCalledSignatureDeclaration(
   services: ParserServicesWithTypeInformation,
   call: TSESTree.CallExpression,
-): boolean {
-  const checker = services.program.getTypeChecker();
-  const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration() as
-    | ts.Declaration
-    | undefined;
-  if (
-    declaration === undefined ||
-    !(ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration) || ts.isFunctionDeclaration(declaration))
-  ) {
+): ts.SignatureDeclaration | undefined {
+  // \`getDeclaration()\` is typed as always there, but a signature made up by the checker has none.
+  const declaration: ts.SignatureDeclaration | ts.JSDocSignature | undefined = services.program
+    .getTypeChecker()
+    .getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))
+    ?.getDeclaration();
+  return declaration === undefined || ts.isJSDocSignature(declaration) ? undefined : declaration;
+}
+
+/**
+ * The declared return type is a type parameter, or a type computed from one
+ * (\`run<R>(fn: () => R): R\`, \`ReturnType<F>\`): its \`void\` was inferred
+ * from a callback, which may be async.
+ */
+export function returnsTypeParameter(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): boolean {
+  const declared = checker.getSignatureFromDeclaration(declaration)?.getReturnType();
+  return (
+    declared === undefined ||
+    tsutils.unionConstituents(declared).some((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Instantiable))
+  );
+}
+
+/**
+ * The signature belongs to a function or method that the standard library
+ * or a dependency declares (\`console.log\`, \`map.set\`): not a value typed
+ * as a function (\`() => void\`), which an async function may stand behind,
+ * and not the program's own interfaces, which the program may implement with
+ * async methods.
+ */
+export function isLibraryFunction(program: ts.Program, declaration: ts.SignatureDeclaration): boolean {
+  if (!(ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration) || ts.isFunctionDeclaration(declaration))) {
     return false;
   }
   const sourceFile = declaration.getSourceFile();
   return (
     sourceFile.isDeclarationFile &&
-    (services.program.isSourceFileDefaultLibrary(sourceFile) || services.program.isSourceFileFromExternalLibrary(sourceFile)) &&
-    !hasThenableOverload(checker, declaration)
+    (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile)) &&
+    !hasThenableOverload(program.getTypeChecker(), declaration)
   );
 }
 

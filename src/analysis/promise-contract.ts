@@ -76,11 +76,7 @@ export function isPromiseReturnRequiredByContract(
     return true;
   }
 
-  return (
-    (getFunctionVariable(sourceCode, node)?.references.some((reference) =>
-      isReferencePassedToPromiseContract(services, reference),
-    ) ?? false) || isValueUsedAsPromiseFunction(services, node)
-  );
+  return isValueUsedAsPromiseFunction(services, node);
 }
 
 /** The variable a function is bound to: its declaration's name or the `const` it initialises. */
@@ -241,18 +237,6 @@ function typeDemandsPromiseReturn(checker: ts.TypeChecker, type: ts.Type): boole
   return signatures.some(
     (signature) => classifyThenability(checker, checker.getReturnTypeOfSignature(signature)) !== 'not-thenable',
   );
-}
-
-function isReferencePassedToPromiseContract(
-  services: ParserServicesWithTypeInformation,
-  reference: TSESLint.Scope.Reference,
-): boolean {
-  if (reference.init === true || !reference.isValueReference) return false;
-  const identifier = reference.identifier;
-  const parent = identifier.parent;
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return false;
-  const tsIdentifier = services.esTreeNodeToTSNodeMap.get(identifier);
-  return ts.isExpression(tsIdentifier) && argumentDemandsPromiseReturn(services, identifier, tsIdentifier);
 }
 
 /**

@@ -3,10 +3,12 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import {
+  getCalledSignatureDeclaration,
   isAsyncWithOnlySyncWork,
   isCallBoundToDeclaration,
-  isCallOfLibraryFunction,
+  isLibraryFunction,
   isServerAction,
+  returnsTypeParameter,
   summarizeCallee,
 } from '../analysis/function-summary.js';
 import {
@@ -215,27 +217,16 @@ export default createRule<Options, MessageIds>({
         return isCertainlyNotThenable(node.consequent) && isCertainlyNotThenable(node.alternate);
       }
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const signature = getCalledSignatureDeclaration(services, node);
       // `storage.run(ctx, handler)`, `step.call(this)`: a `void` inferred for a type parameter comes from a callback.
-      if (returnsTypeParameter(node)) return false;
+      if (signature === undefined || returnsTypeParameter(checker, signature)) return false;
       const summarized = summarizeCallee(services, node);
-      if (summarized === undefined) return isCallOfLibraryFunction(services, node);
+      if (summarized === undefined) return isLibraryFunction(services.program, signature);
       // `function run(fn: () => void): void { return fn(); }` hands back whatever the callback returns.
       return (
         !summarized.summary.isAsync &&
         summarized.summary.returnThenability === 'not-thenable' &&
         isCallBoundToDeclaration(services, node, summarized.declaration)
-      );
-    }
-
-    /** The declaration of the called signature returns a type parameter (`run<R>(fn: () => R): R`). */
-    function returnsTypeParameter(call: TSESTree.CallExpression): boolean {
-      const declaration = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))?.getDeclaration();
-      if (declaration === undefined || ts.isJSDocSignature(declaration)) return true;
-      const declared = checker.getSignatureFromDeclaration(declaration)?.getReturnType();
-      // A type parameter, or a type computed from one (`ReturnType<F>`, `T['result']`).
-      return (
-        declared === undefined ||
-        tsutils.unionConstituents(declared).some((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Instantiable))
       );
     }
 
