@@ -53,4 +53,27 @@ export default defineConfig(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  // The layers of docs/architecture.md: each imports only the layers below it.
+  layer('src/syntax/**', ['analysis', 'fixers', 'rules', 'configs', 'cli', 'create-rule', 'index']),
+  layer('src/analysis/**', ['fixers', 'rules', 'configs', 'cli', 'create-rule', 'index']),
+  layer('src/fixers/**', ['analysis', 'rules', 'configs', 'cli', 'create-rule', 'index']),
+  layer('src/rules/**', ['configs', 'cli', 'index']),
 );
+
+/** Forbids a folder of `src` to import the named folders or files of `src`, which are above it. */
+function layer(files: string, above: string[]) {
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: above.map((name) => ({
+            regex: `^(\\.\\./)+${name}(/|\\.js$)`,
+            message: `docs/architecture.md: this layer does not import from src/${name}, a layer above it.`,
+          })),
+        },
+      ],
+    },
+  };
+}

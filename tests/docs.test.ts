@@ -29,8 +29,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
-import { createFixtureESLint } from './fixtureESLint.js';
-import { fixturesDir } from './ruleTester.js';
+import { createFixtureESLint } from './fixture-eslint.js';
+import { fixturesDir } from './rule-tester.js';
 
 type ExampleKind = 'correct' | 'fixed' | 'incorrect';
 

@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
 import { typeCheck } from './fix-semantics/harness.js';
-import { createFixtureESLint } from './fixtureESLint.js';
-import { fixturesDir } from './ruleTester.js';
+import { createFixtureESLint } from './fixture-eslint.js';
+import { fixturesDir } from './rule-tester.js';
 
 interface CrashCase {
   name: string;

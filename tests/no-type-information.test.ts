@@ -11,7 +11,7 @@ import { ESLint, type Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
-import { fixturesDir } from './ruleTester.js';
+import { fixturesDir } from './rule-tester.js';
 
 const code = `
 export async function load(id: string): Promise<string> {

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
 import { rules } from '../src/rules/index.js';
-import { getRuleDocsUrl } from '../src/util/createRule.js';
-import { createFixtureESLint, typedFixtureParserOptions } from './fixtureESLint.js';
-import { fixturesDir } from './ruleTester.js';
+import { getRuleDocsUrl } from '../src/create-rule.js';
+import { createFixtureESLint, typedFixtureParserOptions } from './fixture-eslint.js';
+import { fixturesDir } from './rule-tester.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ruleFiles = readdirSync(path.join(root, 'src/rules'))

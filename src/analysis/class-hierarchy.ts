@@ -2,7 +2,9 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
-import { forEachDescendant } from './walk.js';
+import { getDeclaredMemberName } from '../syntax/member-name.js';
+import { forEachDescendant } from '../syntax/walk.js';
+import { resolveAlias } from './symbols.js';
 
 /** Direct subclasses of each class symbol, over every source file of the program. */
 interface SubclassIndex {
@@ -42,7 +44,7 @@ export function isMethodOverriddenInProgram(
   if (tsutils.includesModifier(ts.getModifiers(method), ts.SyntaxKind.AbstractKeyword)) return true;
   const owner = method.parent;
   if (!ts.isClassLike(owner)) return false;
-  const name = getMemberName(method);
+  const name = getDeclaredMemberName(method);
   const ownerSymbol = getClassSymbol(checker, owner);
   if (ownerSymbol === undefined || name === undefined) return true;
 
@@ -78,8 +80,8 @@ function isDeclaredOverUnknownBase(index: SubclassIndex, name: string): boolean 
 }
 
 /**
- * Whether some class of the program that extends \`classSymbol\` (directly or
- * not) declares a member whose name (\`undefined\` when computed) matches.
+ * Whether some class of the program that extends `classSymbol` (directly or
+ * not) declares a member whose name (`undefined` when computed) matches.
  */
 function someSubclassDeclares(
   checker: ts.TypeChecker,
@@ -93,7 +95,7 @@ function someSubclassDeclares(
     if (seen.has(current)) continue;
     seen.add(current);
     for (const subclass of index.subclasses.get(current) ?? []) {
-      if (subclass.members.some((member) => member.name !== undefined && matches(getMemberName(member)))) return true;
+      if (subclass.members.some((member) => member.name !== undefined && matches(getDeclaredMemberName(member)))) return true;
       const subclassSymbol = getClassSymbol(checker, subclass);
       if (subclassSymbol !== undefined) pending.push(subclassSymbol);
     }
@@ -107,20 +109,34 @@ function someSubclassDeclares(
  * making it synchronous is not the caller's call.
  */
 export function isInheritedMember(checker: ts.TypeChecker, method: ts.MethodDeclaration): boolean {
-  const owner = method.parent;
-  if (!ts.isClassLike(owner)) return false;
-  const name = getMemberName(method);
-  if (name === undefined) return true;
-  return (owner.heritageClauses ?? []).some((clause) =>
-    clause.types.some((heritage) => {
-      const type = checker.getTypeAtLocation(heritage);
-      return (
-        tsutils.isIntrinsicAnyType(type) ||
-        tsutils.isIntrinsicErrorType(type) ||
-        checker.getPropertyOfType(type, name) !== undefined
-      );
-    }),
-  );
+  const inherited = getInheritedMemberTypes(checker, method);
+  return inherited === undefined || inherited.length > 0;
+}
+
+/**
+ * The types of the members a class member implements or overrides: the
+ * members of the same name in the base class (its instance type, or for a
+ * static member its constructor) and in the implemented interfaces.
+ * `undefined` when that cannot be told: a computed name, or a base the
+ * checker cannot resolve.
+ */
+export function getInheritedMemberTypes(checker: ts.TypeChecker, member: ts.ClassElement): ts.Type[] | undefined {
+  const owner = member.parent;
+  if (!ts.isClassLike(owner)) return [];
+  const name = getDeclaredMemberName(member);
+  if (name === undefined) return undefined;
+  const isStatic = ts.canHaveModifiers(member) && tsutils.includesModifier(ts.getModifiers(member), ts.SyntaxKind.StaticKeyword);
+  const types: ts.Type[] = [];
+  for (const clause of owner.heritageClauses ?? []) {
+    if (isStatic && clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+    for (const heritage of clause.types) {
+      const type = checker.getTypeAtLocation(isStatic ? heritage.expression : heritage);
+      if (tsutils.isIntrinsicAnyType(type) || tsutils.isIntrinsicErrorType(type)) return undefined;
+      const inherited = checker.getPropertyOfType(type, name);
+      if (inherited !== undefined) types.push(checker.getTypeOfSymbol(inherited));
+    }
+  }
+  return types;
 }
 
 function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): SubclassIndex {
@@ -143,10 +159,10 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Subcl
             clause.token === ts.SyntaxKind.ExtendsKeyword &&
             !isDeclaredOnlyInLibraries(program, checker.getSymbolAtLocation(heritage.expression))
           ) {
-            // A base we cannot name (a mixin's parameter typed \`new (...args: any[]) => {}\`): it may be any class.
+            // A base we cannot name (a mixin's parameter typed `new (...args: any[]) => {}`): it may be any class.
             for (const member of node.members) {
               if (member.name === undefined) continue;
-              const memberName = getMemberName(member);
+              const memberName = getDeclaredMemberName(member);
               if (memberName === undefined) index.computedMemberOverUnknownBase = true;
               else index.membersOverUnknownBases.add(memberName);
             }
@@ -177,11 +193,11 @@ function isDeclaredOnlyInLibraries(program: ts.Program, symbol: ts.Symbol | unde
 }
 
 /**
- * The classes a heritage expression names: \`extends Base\`, \`extends Alias\`
- * (\`const Alias = Base\`), a mixin's \`extends B\` where \`B: T\` and
- * \`T extends Constructor<Base>\` (by the instance type its construct
- * signatures return), and \`implements SomeClass\` (a class used as an
- * interface). \`undefined\` when no class of the program can be named.
+ * The classes a heritage expression names: `extends Base`, `extends Alias`
+ * (`const Alias = Base`), a mixin's `extends B` where `B: T` and
+ * `T extends Constructor<Base>` (by the instance type its construct
+ * signatures return), and `implements SomeClass` (a class used as an
+ * interface). `undefined` when no class of the program can be named.
  */
 function getBaseClassSymbols(checker: ts.TypeChecker, expression: ts.Expression): ts.Symbol[] | undefined {
   const direct = resolveAlias(checker, checker.getSymbolAtLocation(expression));
@@ -211,29 +227,10 @@ function isClassSymbol(symbol: ts.Symbol): boolean {
   );
 }
 
-/** A member's name as the runtime sees it (`'next'` and `next` are one name); `undefined` when computed. */
-export function getMemberName(member: ts.ClassElement | ts.TypeElement): string | undefined {
-  const name = member.name;
-  if (name === undefined) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) {
-    return name.text;
-  }
-  if (ts.isPrivateIdentifier(name)) return name.text;
-  // `['size']()`: a computed name that is a literal is still that one name.
-  if (ts.isComputedPropertyName(name) && (ts.isStringLiteralLike(name.expression) || ts.isNumericLiteral(name.expression))) {
-    return name.expression.text;
-  }
-  return undefined;
-}
-
 function getClassSymbol(checker: ts.TypeChecker, node: ts.ClassLikeDeclaration): ts.Symbol | undefined {
   if (node.name !== undefined) return resolveAlias(checker, checker.getSymbolAtLocation(node.name));
   // `const Named = class {…}`: the class is reached through the variable.
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent)) return resolveAlias(checker, checker.getSymbolAtLocation(parent.name));
   return undefined;
-}
-
-function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
-  return symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias) ? checker.getAliasedSymbol(symbol) : symbol;
 }

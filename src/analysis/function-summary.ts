@@ -1,11 +1,11 @@
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
 import { isInheritedMember, isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { classifyThenability, combineUnionThenability, type Thenability } from './thenable.js';
-import { forEachDescendant } from './walk.js';
+import { forEachDescendant } from '../syntax/walk.js';
+import { getResolvedSymbolAtLocation } from './symbols.js';
 
 /** A function declaration with a body that the summary can read. */
 export type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBody };
@@ -14,8 +14,6 @@ export type FunctionWithBody = ts.FunctionLikeDeclaration & { body: ts.ConciseBo
 export interface FunctionSummary {
   readonly isAsync: boolean;
   readonly isGenerator: boolean;
-  /** A block body with no statements: a stub or a default to override. */
-  readonly isEmpty: boolean;
   /** The body has an `await`, a `for await` or an `await using`. */
   readonly hasAwait: boolean;
   /** The body has a `for await` loop (counted in `hasAwait` too). */
@@ -35,11 +33,11 @@ export interface FunctionSummary {
 const summaryCache = cachePerChecker(() => new WeakMap<ts.Node, FunctionSummary>());
 
 /** Summarises a function; cached per checker and declaration. */
-export function summarizeFunction(checker: ts.TypeChecker, declaration: FunctionWithBody): FunctionSummary {
-  const cache = summaryCache(checker);
+export function summarizeFunction(program: ts.Program, declaration: FunctionWithBody): FunctionSummary {
+  const cache = summaryCache(program.getTypeChecker());
   let summary = cache.get(declaration);
   if (summary === undefined) {
-    summary = buildSummary(checker, declaration);
+    summary = buildSummary(program, declaration);
     cache.set(declaration, summary);
   }
   return summary;
@@ -59,22 +57,11 @@ export function summarizeFunction(checker: ts.TypeChecker, declaration: Function
  * `getResolvedSignature` resolves it again (overloads, generic inference),
  * which on await-heavy code cost as much as the rest of the rule.
  */
-export function resolveCalledFunction(
-  services: ParserServicesWithTypeInformation,
-  call: TSESTree.CallExpression,
-): FunctionWithBody | undefined {
-  const callee = call.callee;
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee
-      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
-        ? callee.property
-        : undefined;
+export function resolveCalledFunction(checker: ts.TypeChecker, call: ts.CallExpression): FunctionWithBody | undefined {
+  const callee = skipParentheses(call.expression);
+  const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
   if (name === undefined) return undefined;
-  const checker = services.program.getTypeChecker();
-  let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
-  if (symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) symbol = checker.getAliasedSymbol(symbol);
-  const bodies = (symbol?.declarations ?? []).flatMap(getFunctionWithBody);
+  const bodies = (getResolvedSymbolAtLocation(checker, name)?.declarations ?? []).flatMap(getFunctionWithBody);
   return bodies.length === 1 ? bodies[0] : undefined;
 }
 
@@ -95,12 +82,12 @@ function getFunctionWithBody(declaration: ts.Declaration): FunctionWithBody[] {
 
 /** Resolves the call and summarises its callee, or `undefined` if it has no readable body. */
 export function summarizeCallee(
-  services: ParserServicesWithTypeInformation,
-  call: TSESTree.CallExpression,
+  program: ts.Program,
+  call: ts.CallExpression,
 ): { declaration: FunctionWithBody; summary: FunctionSummary } | undefined {
-  const declaration = resolveCalledFunction(services, call);
+  const declaration = resolveCalledFunction(program.getTypeChecker(), call);
   if (declaration === undefined) return undefined;
-  return { declaration, summary: summarizeFunction(services.program.getTypeChecker(), declaration) };
+  return { declaration, summary: summarizeFunction(program, declaration) };
 }
 
 /**
@@ -112,21 +99,13 @@ export function summarizeCallee(
  * to `() => void`, and a parameter, a reassignable `let` or an overridden
  * method can run other work than the declaration the checker resolved.
  */
-export function isCallBoundToDeclaration(
-  services: ParserServicesWithTypeInformation,
-  call: TSESTree.CallExpression,
-  declaration: ts.Node,
-): boolean {
-  const checker = services.program.getTypeChecker();
-  const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier || isNamespaceMember(services, callee)) {
-    const name = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-    let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
-    if (symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) {
-      symbol = checker.getAliasedSymbol(symbol);
-    }
+export function isCallBoundToDeclaration(program: ts.Program, call: ts.CallExpression, declaration: ts.Node): boolean {
+  const checker = program.getTypeChecker();
+  const callee = skipParentheses(call.expression);
+  if (ts.isIdentifier(callee) || isNamespaceMember(checker, callee)) {
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     return (
-      symbol?.declarations?.some(
+      getResolvedSymbolAtLocation(checker, name)?.declarations?.some(
         (candidate) =>
           candidate === declaration ||
           (ts.isVariableDeclaration(candidate) &&
@@ -135,19 +114,20 @@ export function isCallBoundToDeclaration(
       ) ?? false
     );
   }
-  if (
-    callee.type !== AST_NODE_TYPES.MemberExpression ||
-    !ts.isMethodDeclaration(declaration) ||
-    !ts.isClassLike(declaration.parent)
-  ) {
+  const property = ts.isPropertyAccessExpression(callee)
+    ? callee.name
+    : ts.isElementAccessExpression(callee)
+      ? callee.argumentExpression
+      : undefined;
+  if (property === undefined || !ts.isMethodDeclaration(declaration) || !ts.isClassLike(declaration.parent)) {
     return false;
   }
   // A decorator may replace the method with another function.
   if (ts.canHaveDecorators(declaration) && ts.getDecorators(declaration) !== undefined) return false;
   // `super.read()` runs the base class's method, whatever subclasses declare.
-  if (callee.object.type === AST_NODE_TYPES.Super) return true;
+  if ((callee as ts.AccessExpression).expression.kind === ts.SyntaxKind.SuperKeyword) return true;
   // `store.read()` with `store: LocalStore | RemoteStore` runs whichever class the value has.
-  const method = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee.property));
+  const method = checker.getSymbolAtLocation(property);
   if (method?.declarations?.some((candidate) => candidate.parent !== declaration.parent) !== false) return false;
   if (
     ts.isPrivateIdentifier(declaration.name) ||
@@ -155,50 +135,62 @@ export function isCallBoundToDeclaration(
   ) {
     return true;
   }
-  return !isInheritedMember(checker, declaration) && !isMethodOverriddenInProgram(services.program, checker, declaration);
+  return !isInheritedMember(checker, declaration) && !isMethodOverriddenInProgram(program, checker, declaration);
 }
 
 /** `helpers.format()` where `helpers` is `import * as helpers` or a `namespace`: a fixed binding, not a property. */
 function isNamespaceMember(
-  services: ParserServicesWithTypeInformation,
-  callee: TSESTree.Expression,
-): callee is TSESTree.MemberExpression & { property: TSESTree.Identifier } {
-  if (
-    callee.type !== AST_NODE_TYPES.MemberExpression ||
-    callee.computed ||
-    callee.property.type !== AST_NODE_TYPES.Identifier ||
-    callee.object.type !== AST_NODE_TYPES.Identifier
-  ) {
+  checker: ts.TypeChecker,
+  callee: ts.Expression,
+): callee is ts.PropertyAccessExpression & { name: ts.Identifier } {
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name) || !ts.isIdentifier(callee.expression)) {
     return false;
   }
-  const checker = services.program.getTypeChecker();
-  let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(callee.object));
-  if (symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) {
-    symbol = checker.getAliasedSymbol(symbol);
-  }
+  const symbol = getResolvedSymbolAtLocation(checker, callee.expression);
   return symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.ValueModule);
 }
 
 /**
  * The declaration of the signature the checker resolves a call to (for a
- * \`void\` result: where it comes from). Asked once per call, since
- * \`getResolvedSignature\` resolves the call again.
+ * `void` result: where it comes from). Asked once per call, since
+ * `getResolvedSignature` resolves the call again.
  */
 export function getCalledSignatureDeclaration(
-  services: ParserServicesWithTypeInformation,
-  call: TSESTree.CallExpression,
+  checker: ts.TypeChecker,
+  call: ts.CallLikeExpression,
 ): ts.SignatureDeclaration | undefined {
-  // \`getDeclaration()\` is typed as always there, but a signature made up by the checker has none.
-  const declaration: ts.SignatureDeclaration | ts.JSDocSignature | undefined = services.program
-    .getTypeChecker()
-    .getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call))
+  // `getDeclaration()` is typed as always there, but a signature made up by the checker has none.
+  const declaration: ts.SignatureDeclaration | ts.JSDocSignature | undefined = checker
+    .getResolvedSignature(call)
     ?.getDeclaration();
   return declaration === undefined || ts.isJSDocSignature(declaration) ? undefined : declaration;
 }
 
 /**
+ * A call whose `void` really is nothing: a synchronous function of the
+ * program that nothing else can stand in for (whose own returns are
+ * certain), or a function or method declared by the standard library or a
+ * dependency (`console.log`). Not a value typed as a function
+ * (`hook: () => void` may hold an async function), not a `void` inferred for
+ * a type parameter from a callback (`storage.run(ctx, handler)`).
+ */
+export function isCertainlyVoidCall(program: ts.Program, call: ts.CallExpression): boolean {
+  const checker = program.getTypeChecker();
+  const signature = getCalledSignatureDeclaration(checker, call);
+  if (signature === undefined || returnsTypeParameter(checker, signature)) return false;
+  const summarized = summarizeCallee(program, call);
+  if (summarized === undefined) return isLibraryFunction(program, signature);
+  // `function run(fn: () => void): void { return fn(); }` hands back whatever the callback returns.
+  return (
+    !summarized.summary.isAsync &&
+    summarized.summary.returnThenability === 'not-thenable' &&
+    isCallBoundToDeclaration(program, call, summarized.declaration)
+  );
+}
+
+/**
  * The declared return type is a type parameter, or a type computed from one
- * (\`run<R>(fn: () => R): R\`, \`ReturnType<F>\`): its \`void\` was inferred
+ * (`run<R>(fn: () => R): R`, `ReturnType<F>`): its `void` was inferred
  * from a callback, which may be async.
  */
 export function returnsTypeParameter(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): boolean {
@@ -211,8 +203,8 @@ export function returnsTypeParameter(checker: ts.TypeChecker, declaration: ts.Si
 
 /**
  * The signature belongs to a function or method that the standard library
- * or a dependency declares (\`console.log\`, \`map.set\`): not a value typed
- * as a function (\`() => void\`), which an async function may stand behind,
+ * or a dependency declares (`console.log`, `map.set`): not a value typed
+ * as a function (`() => void`), which an async function may stand behind,
  * and not the program's own interfaces, which the program may implement with
  * async methods.
  */
@@ -230,9 +222,9 @@ export function isLibraryFunction(program: ts.Program, declaration: ts.Signature
 
 /**
  * A sometimes-async API: another overload of the same function returns a
- * thenable (React's \`act(() => void): void\` beside
- * \`act(() => Promise<T>): Promise<T>\`, whose result is awaitable whatever
- * the callback). Its \`void\` is not certain.
+ * thenable (React's `act(() => void): void` beside
+ * `act(() => Promise<T>): Promise<T>`, whose result is awaitable whatever
+ * the callback). Its `void` is not certain.
  */
 function hasThenableOverload(checker: ts.TypeChecker, declaration: ts.Declaration): boolean {
   const name = ts.getNameOfDeclaration(declaration);
@@ -274,7 +266,8 @@ function hasBody(declaration: ts.FunctionLikeDeclaration): declaration is Functi
   return declaration.body !== undefined;
 }
 
-function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): FunctionSummary {
+function buildSummary(program: ts.Program, declaration: FunctionWithBody): FunctionSummary {
+  const checker = program.getTypeChecker();
   const body = declaration.body;
   const returnExpressions: ts.Expression[] = [];
   let hasAwait = false;
@@ -299,7 +292,7 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
   const pending: { node: ts.Node; insideCatchingTry: boolean }[] = [];
   const visit = (node: ts.Node, insideCatchingTry: boolean): void => {
     if (ts.isFunctionLike(node)) {
-      // A computed name (\`[await key]() {}\`) and decorators run here, not in the nested function.
+      // A computed name (`[await key]() {}`) and decorators run here, not in the nested function.
       const name = (node as ts.NamedDeclaration).name;
       if (name !== undefined && ts.isComputedPropertyName(name)) pending.push({ node: name, insideCatchingTry });
       for (const decorator of ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : []) {
@@ -340,7 +333,6 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
   return {
     isAsync: modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ?? false,
     isGenerator: declaration.asteriskToken !== undefined,
-    isEmpty: ts.isBlock(body) && body.statements.length === 0,
     hasAwait,
     hasForAwait,
     get hasUncaughtThrow() {
@@ -354,7 +346,7 @@ function buildSummary(checker: ts.TypeChecker, declaration: FunctionWithBody): F
       // A generator, so that the first thenable return stops the type queries.
       returnThenability = combineUnionThenability(
         (function* () {
-          for (const expression of returnExpressions) yield classifyReturnedValue(checker, expression);
+          for (const expression of returnExpressions) yield classifyReturnedValue(program, expression);
         })(),
       );
       return returnThenability;
@@ -375,28 +367,22 @@ function isDeclaredToThrow(checker: ts.TypeChecker, call: ts.CallExpression): bo
 }
 
 /**
- * A returned `void` is only certainly empty when it comes from a declared
- * function: `return hook()` with `hook: () => void` may hand back the promise
- * of an async function assigned to it.
+ * A returned `void` is only certainly empty when it comes from a call whose
+ * `void` is certain: `return hook()` with `hook: () => void` may hand back
+ * the promise of an async function assigned to it, and `return invoke(cb)`
+ * where `invoke` returns its callback's result has the same doubt, one call
+ * further.
  */
-function classifyReturnedValue(checker: ts.TypeChecker, expression: ts.Expression): Thenability {
+function classifyReturnedValue(program: ts.Program, expression: ts.Expression): Thenability {
+  const checker = program.getTypeChecker();
   const type = checker.getTypeAtLocation(expression);
   const thenability = classifyThenability(checker, type);
   if (thenability !== 'not-thenable' || !tsutils.unionConstituents(type).some(tsutils.isIntrinsicVoidType)) {
     return thenability;
   }
-  let call = expression;
-  while (ts.isParenthesizedExpression(call)) call = call.expression;
+  const call = skipParentheses(expression);
   if (!ts.isCallExpression(call)) return thenability;
-  const declaration = checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
-  const isCallbackType =
-    declaration === undefined || ts.isFunctionTypeNode(declaration) || ts.isCallSignatureDeclaration(declaration);
-  if (isCallbackType) return 'unknown';
-  // \`return invoke(cb)\` where \`invoke\` itself returns its callback's result: the same doubt, one call further.
-  if (isFunctionLikeDeclaration(declaration) && hasBody(declaration) && !declaration.getSourceFile().isDeclarationFile) {
-    return summarizeFunction(checker, declaration).returnThenability === 'not-thenable' ? thenability : 'unknown';
-  }
-  return thenability;
+  return isCertainlyVoidCall(program, call) ? thenability : 'unknown';
 }
 
 function isAwaitUsing(list: ts.VariableDeclarationList): boolean {
@@ -405,7 +391,7 @@ function isAwaitUsing(list: ts.VariableDeclarationList): boolean {
 }
 
 /**
- * A React server action (\`'use server'\` at the top of its file or its
+ * A React server action (`'use server'` at the top of its file or its
  * body): every call from the client is a network round trip, and the
  * framework requires it to be async, whatever its body does.
  */
@@ -421,4 +407,10 @@ export function isServerAction(declaration: FunctionWithBody): boolean {
     hasDirective(declaration.getSourceFile().statements) ||
     (ts.isBlock(declaration.body) && hasDirective(declaration.body.statements))
   );
+}
+
+function skipParentheses(expression: ts.Expression): ts.Expression {
+  let inner = expression;
+  while (ts.isParenthesizedExpression(inner)) inner = inner.expression;
+  return inner;
 }

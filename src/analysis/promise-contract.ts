@@ -8,14 +8,12 @@ import {
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
-import { isMethodOverriddenInProgram } from './class-hierarchy.js';
+import { type FunctionNode, getEnclosingFunction, getFunctionVariable } from '../syntax/function-node.js';
+import { getStaticMemberName } from '../syntax/member-name.js';
+import { getInheritedMemberTypes, isMethodOverriddenInProgram } from './class-hierarchy.js';
+import { getCalledSignatureDeclaration } from './function-summary.js';
 import { classifyThenability } from './thenable.js';
 import { findValueUses } from './value-uses.js';
-
-export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
 
 /**
  * True when something outside the function requires it to return a promise,
@@ -77,27 +75,6 @@ export function isPromiseReturnRequiredByContract(
   }
 
   return isValueUsedAsPromiseFunction(services, node);
-}
-
-/** The variable a function is bound to: its declaration's name or the `const` it initialises. */
-export function getFunctionVariable(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  node: FunctionNode,
-): TSESLint.Scope.Variable | undefined {
-  let identifier: TSESTree.Identifier | undefined;
-  if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id !== null) {
-    identifier = node.id;
-  } else if (
-    node.parent.type === AST_NODE_TYPES.VariableDeclarator &&
-    node.parent.init === node &&
-    node.parent.id.type === AST_NODE_TYPES.Identifier
-  ) {
-    identifier = node.parent.id;
-  }
-  if (identifier === undefined) return undefined;
-  // The declaration's scope is the one around the function, not the function's own.
-  const scope = sourceCode.getScope(node.type === AST_NODE_TYPES.FunctionDeclaration ? node.parent : node);
-  return ASTUtils.findVariable(scope, identifier) ?? undefined;
 }
 
 /**
@@ -165,19 +142,6 @@ function getUsesOfObjectLiteral(
     const call = reference.identifier.parent;
     return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
   });
-}
-
-function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current !== undefined; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      return current;
-    }
-  }
-  return undefined;
 }
 
 function followPropertyPath(checker: ts.TypeChecker, type: ts.Type, propertyPath: readonly string[]): ts.Type[] {
@@ -284,8 +248,7 @@ function genericParameterDemandsPromiseReturn(
   call: ts.CallExpression | ts.NewExpression,
   index: number,
 ): boolean | undefined {
-  // `getDeclaration()` is typed as always there, but a signature made up by the checker has none.
-  const declaration: ts.SignatureDeclaration | undefined = checker.getResolvedSignature(call)?.getDeclaration();
+  const declaration = getCalledSignatureDeclaration(checker, call);
   const typeParameters = declaration?.typeParameters;
   const parameter = declaration?.parameters[index];
   if (typeParameters === undefined || parameter === undefined || parameter.dotDotDotToken !== undefined) return undefined;
@@ -325,10 +288,10 @@ function isValueUsedAsPromiseFunction(services: ParserServicesWithTypeInformatio
 }
 
 /**
- * A class without \`implements\` can still stand in for an interface: a test
- * double or a DI implementation (\`new UserService(new FakeRepo())\` with a
- * parameter typed \`UserRepo\`). Follows the class to where its instances go —
- * \`new C()\` passed or stored directly, or through a \`const\` — and to where
+ * A class without `implements` can still stand in for an interface: a test
+ * double or a DI implementation (`new UserService(new FakeRepo())` with a
+ * parameter typed `UserRepo`). Follows the class to where its instances go —
+ * `new C()` passed or stored directly, or through a `const` — and to where
  * the class itself is passed as a constructor, and asks whether the type
  * expected there gives this member a promise return.
  */
@@ -347,7 +310,7 @@ function isMemberWantedThroughInstances(
     expected !== undefined &&
     tsutils.unionConstituents(checker.getNonNullableType(expected)).some((constituent) => {
       const property = checker.getPropertyOfType(checker.getApparentType(constituent), name);
-      // The class's own type (\`const runner: Runner = new Runner()\`) only repeats this member's own \`async\`.
+      // The class's own type (`const runner: Runner = new Runner()`) only repeats this member's own `async`.
       if (property === undefined || property.declarations?.includes(tsMember) === true) return false;
       return typeDemandsPromiseReturn(checker, checker.getTypeOfSymbol(property));
     });
@@ -393,63 +356,18 @@ function isClassMemberContract(
   member: TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
 ): boolean {
   const classNode = member.parent.parent;
+  const checker = services.program.getTypeChecker();
   const tsMember = services.esTreeNodeToTSNodeMap.get(member);
   // A method that subclasses of the program redeclare: its promise return is theirs to keep.
-  if (
-    ts.isMethodDeclaration(tsMember) &&
-    isMethodOverriddenInProgram(services.program, services.program.getTypeChecker(), tsMember)
-  ) {
-    return true;
-  }
+  if (ts.isMethodDeclaration(tsMember) && isMethodOverriddenInProgram(services.program, checker, tsMember)) return true;
   if (classNode.superClass === null && classNode.implements.length === 0) return member.override;
-  const name = getStaticMemberName(member);
-  // A computed name we cannot read might match any inherited member.
-  if (name === undefined) return true;
-
-  const checker = services.program.getTypeChecker();
-  if (classNode.superClass !== null) {
-    // A base class the checker cannot resolve may declare any contract.
-    const baseType = services.getTypeAtLocation(classNode.superClass);
-    if (tsutils.isIntrinsicAnyType(baseType) || tsutils.isIntrinsicErrorType(baseType)) return true;
-  }
-  const inheritedTypes: ts.Type[] = [];
-  if (member.static) {
-    if (classNode.superClass !== null) inheritedTypes.push(services.getTypeAtLocation(classNode.superClass));
-  } else {
-    const classType = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(classNode));
-    if (tsutils.isObjectType(classType) && tsutils.isObjectFlagSet(classType, ts.ObjectFlags.ClassOrInterface)) {
-      inheritedTypes.push(...checker.getBaseTypes(classType as ts.InterfaceType));
-    } else if (classNode.superClass !== null) {
-      return true;
-    }
-    for (const implemented of classNode.implements) {
-      inheritedTypes.push(services.getTypeAtLocation(implemented));
-    }
-  }
-
-  let foundInheritedMember = false;
-  for (const type of inheritedTypes) {
-    if (tsutils.isIntrinsicAnyType(type) || tsutils.isIntrinsicErrorType(type)) return true;
-    const inherited = checker.getPropertyOfType(type, name);
-    if (inherited === undefined) continue;
-    foundInheritedMember = true;
-    // The contract binds only when the inherited member's declared return is a promise.
-    if (typeDemandsPromiseReturn(checker, checker.getTypeOfSymbol(inherited))) return true;
-  }
+  const inherited = getInheritedMemberTypes(checker, tsMember);
+  // A computed name, or a base the checker cannot resolve, may match any contract.
+  if (inherited === undefined) return true;
+  // The contract binds only when the inherited member's declared return is a promise.
+  if (inherited.some((type) => typeDemandsPromiseReturn(checker, type))) return true;
   // `override` of a member we could not find (a mixin, an unresolved base): cannot tell.
-  return member.override && !foundInheritedMember;
-}
-
-function getStaticMemberName(
-  member: TSESTree.MethodDefinition | TSESTree.Property | TSESTree.PropertyDefinition,
-): string | undefined {
-  const key = member.key;
-  if (!member.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
-    return String(key.value);
-  }
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return undefined;
+  return member.override && inherited.length === 0;
 }
 
 /** The types the object literal's contextual type gives one of its members (`undefined`: cannot tell). */

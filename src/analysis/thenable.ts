@@ -124,7 +124,7 @@ function computeThenability(checker: ts.TypeChecker, type: ts.Type): Thenability
   if (thenProperty === undefined) {
     // `Record<string, () => void>` may hold a callable `then` under its index signature.
     const indexType = checker.getIndexInfosOfType(apparentType).find((info) =>
-      // `string`, and patterns such as \`t${string}\` that a key named `then` may match.
+      // `string`, and patterns such as `t${string}` that a key named `then` may match.
       tsutils.isTypeFlagSet(info.keyType, ts.TypeFlags.StringLike),
     )?.type;
     return indexType === undefined || isCertainlyNotCallable(checker, indexType) ? 'not-thenable' : 'unknown';

@@ -2,7 +2,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
-import { forEachDescendant } from './walk.js';
+import { forEachDescendant } from '../syntax/walk.js';
 
 /** A name as it appears in code: an identifier, a `#name`, or the string of `obj['name']`. */
 type NameNode = ts.Identifier | ts.PrivateIdentifier | ts.StringLiteral;

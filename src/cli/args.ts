@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import { UsageError } from './usageError.js';
+import { UsageError } from './usage-error.js';
 
 export type Concurrency = number | 'auto' | 'off';
 

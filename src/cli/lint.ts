@@ -5,18 +5,18 @@ import { ESLint } from 'eslint';
 
 import plugin from '../index.js';
 import type { CliOptions } from './args.js';
-import { collectFiles } from './collectFiles.js';
-import { findProject } from './findProject.js';
-import { dropForeignDirectiveErrors } from './dropForeignDirectiveErrors.js';
-import { createOptionsModuleUrl } from './lintSettings.js';
+import { collectFiles } from './collect-files.js';
+import { findProject } from './find-project.js';
+import { dropForeignDirectiveErrors } from './drop-foreign-directive-errors.js';
+import { createOptionsModuleUrl } from './lint-settings.js';
 import { createProgress, MIN_FILES_FOR_PROGRESS, type Progress, silentProgress } from './progress.js';
 import { createSarifLog } from './sarif.js';
-import { describeRules, selectRules } from './selectRules.js';
+import { describeRules, selectRules } from './select-rules.js';
 import { countTotals, formatSummary } from './summary.js';
-import { createUserIgnoreFilter } from './userIgnores.js';
-import type { CliIo } from './main.js';
-import { UsageError } from './usageError.js';
-import { REPOSITORY_URL } from '../util/createRule.js';
+import { createUserIgnoreFilter } from './user-ignores.js';
+import type { CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
+import { REPOSITORY_URL } from '../create-rule.js';
 
 /** Files per `lintFiles` call while a progress bar is shown: the bar moves, the per-call overhead stays small. */
 const MAX_PROGRESS_STEPS = 100;

@@ -1,13 +1,10 @@
 import { createRequire } from 'node:module';
 
 import { type CliOptions, HELP_TEXT, parseCliArgs } from './args.js';
-import { UsageError } from './usageError.js';
+import type { CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
 
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-  cwd: string;
-}
+export type { CliIo } from './io.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 

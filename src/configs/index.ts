@@ -1,6 +1,6 @@
 import type { ESLint, Linter } from 'eslint';
 
-import type { AsyncMisuseDocs } from '../util/createRule.js';
+import type { AsyncMisuseDocs } from '../create-rule.js';
 
 type RuleWithDocs = { meta: { docs?: Partial<AsyncMisuseDocs> } };
 type RuleSeverityMap = Record<string, 'error' | 'off'>;

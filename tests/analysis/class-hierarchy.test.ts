@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { isInheritedMember, isMethodOverriddenInProgram } from '../../src/analysis/class-hierarchy.js';
-import { parseWithTypes } from './inMemoryProgram.js';
+import { parseWithTypes } from './in-memory-program.js';
 
 /** Every method declaration of the program's `main.ts`, by `Class.method`. */
 function methodsOf(files: Record<string, string>): {

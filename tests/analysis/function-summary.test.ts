@@ -6,7 +6,7 @@ import {
   resolveCalledFunction,
   summarizeCallee,
 } from '../../src/analysis/function-summary.js';
-import { findAll, parseWithTypes } from './inMemoryProgram.js';
+import { findAll, parseWithTypes } from './in-memory-program.js';
 
 const helpers = `
 export async function formatName(name: string): Promise<string> {
@@ -31,7 +31,8 @@ function summarizeProbe(main: string) {
     (call) => call.parent.type === AST_NODE_TYPES.CallExpression && call.parent.callee.type === AST_NODE_TYPES.Identifier && call.parent.callee.name === 'probe',
   );
   if (probe === undefined) throw new Error('no probe(call) in the source');
-  return { services, call: probe, summarized: summarizeCallee(services, probe) };
+  const call = services.esTreeNodeToTSNodeMap.get(probe);
+  return { services, call, summarized: summarizeCallee(services.program, call) };
 }
 
 const probeDeclaration = 'declare function probe(value: unknown): void;\n';
@@ -116,7 +117,7 @@ probe(check(1));`);
 
   it('gives undefined for declarations without a body', () => {
     const { services, call } = summarizeProbe(`${probeDeclaration}import { fetchText } from './helpers';\nprobe(fetchText(1));`);
-    expect(resolveCalledFunction(services, call)).toBeUndefined();
+    expect(resolveCalledFunction(services.program.getTypeChecker(), call)).toBeUndefined();
     const viaInterface = summarizeProbe(`${probeDeclaration}
 interface Store { read(): Promise<number> }
 declare const store: Store;

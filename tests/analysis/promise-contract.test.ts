@@ -3,9 +3,10 @@ import path from 'node:path';
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { isPromiseReturnRequiredByContract, type FunctionNode } from '../../src/analysis/promise-contract.js';
-import { createFixtureESLint } from '../fixtureESLint.js';
-import { fixturesDir } from '../ruleTester.js';
+import { isPromiseReturnRequiredByContract } from '../../src/analysis/promise-contract.js';
+import type { FunctionNode } from '../../src/syntax/function-node.js';
+import { createFixtureESLint } from '../fixture-eslint.js';
+import { fixturesDir } from '../rule-tester.js';
 
 /**
  * Runs the contract analysis on every async function of `code` inside a real

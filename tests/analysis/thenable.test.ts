@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { classifyExpressionThenability, combineUnionThenability, mayHideThenable } from '../../src/analysis/thenable.js';
-import { findInitializer, parseWithTypes } from './inMemoryProgram.js';
+import { findInitializer, parseWithTypes } from './in-memory-program.js';
 
 const declarations = `
 declare function value<T>(): T;

@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { findValueUses } from '../../src/analysis/value-uses.js';
-import { parseWithTypes } from './inMemoryProgram.js';
+import { parseWithTypes } from './in-memory-program.js';
 
 /** The first declaration in `main.ts` that `matches` (by default: named `name`). */
 function declarationIn(program: ts.Program, matches: (node: ts.Node) => boolean): ts.Declaration {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/args.js';
 import { renderProgressLine } from '../../src/cli/progress.js';
 import { formatSummary, summarizeByRule } from '../../src/cli/summary.js';
-import { UsageError } from '../../src/cli/usageError.js';
+import { UsageError } from '../../src/cli/usage-error.js';
 
 function message(ruleId: string | null, fixable: boolean): Linter.LintMessage {
   return {

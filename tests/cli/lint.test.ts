@@ -11,7 +11,7 @@ import {
   TRIVIAL_AWAIT,
   TRIVIAL_AWAIT_FIXED,
   TSCONFIG,
-} from './runCli.js';
+} from './run-cli.js';
 
 const NEEDLESS_ASYNC = 'export async function answer() { return 42; }\n';
 

@@ -8,7 +8,7 @@ import type { ESLint } from 'eslint';
 import type { Log } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { CLEAN, createProject, runCli, TRIVIAL_AWAIT, TSCONFIG } from './runCli.js';
+import { CLEAN, createProject, runCli, TRIVIAL_AWAIT, TSCONFIG } from './run-cli.js';
 
 const require = createRequire(import.meta.url);
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { createProject, runCli, TRIVIAL_AWAIT, TSCONFIG } from './runCli.js';
+import { createProject, runCli, TRIVIAL_AWAIT, TSCONFIG } from './run-cli.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;

@@ -32,8 +32,8 @@ import { ESLint, type Linter } from 'eslint';
 import ts from 'typescript';
 
 import plugin from '../../src/index.js';
-import { createFixtureESLint } from '../fixtureESLint.js';
-import { fixturesDir } from '../ruleTester.js';
+import { createFixtureESLint } from '../fixture-eslint.js';
+import { fixturesDir } from '../rule-tester.js';
 
 export type RuleId = keyof typeof plugin.rules;
 

@@ -7,7 +7,7 @@
 import { ESLint } from 'eslint';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { assertPluginBuilt, createTempProject, linkPackages, type TempProject, trivialAwaitRuleId, typedProjectFiles } from './tempProject.js';
+import { assertPluginBuilt, createTempProject, linkPackages, type TempProject, trivialAwaitRuleId, typedProjectFiles } from './temp-project.js';
 
 const consumer = "import { getValue } from './value.js';\n\nexport async function read(): Promise<number> {\n  return await getValue();\n}\n";
 const asyncValue = 'export function getValue(): Promise<number> {\n  return Promise.resolve(1);\n}\n';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { assertPluginBuilt, createTempProject, linkPackages, type TempProject, typedProjectFiles } from './tempProject.js';
+import { assertPluginBuilt, createTempProject, linkPackages, type TempProject, typedProjectFiles } from './temp-project.js';
 
 /** Eight files, each with at least one finding, several of them depending on types from another file. */
 const sources: Record<string, string> = {

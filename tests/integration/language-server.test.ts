@@ -40,7 +40,7 @@ import {
   trivialAwaitRuleId,
   trivialAwaitSource,
   typedProjectFiles,
-} from './tempProject.js';
+} from './temp-project.js';
 
 const waitLimitMs = 60_000;
 

@@ -18,7 +18,7 @@ import {
   type TempProject,
   trivialAwaitRuleId,
   tsconfigSource,
-} from './tempProject.js';
+} from './temp-project.js';
 
 interface PackageSources {
   app: string;

@@ -19,7 +19,7 @@ import {
   trivialAwaitSource,
   typedLintPackages,
   typedProjectFiles,
-} from './tempProject.js';
+} from './temp-project.js';
 
 const cleanSource = 'export function greet(name: string): string {\n  return `hello ${name}`;\n}\n';
 const trivialAwaitMessage = '`n` has type `number`, which is not a promise';

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-needless-async.js';
-import { typedFixtureParserOptions } from '../fixtureESLint.js';
-import { createTypedRuleTester, fixturesDir } from '../ruleTester.js';
+import { typedFixtureParserOptions } from '../fixture-eslint.js';
+import { createTypedRuleTester, fixturesDir } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
 

@@ -8,7 +8,7 @@ import { ESLint, Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import rule from '../../../src/rules/no-trivial-await.js';
-import { createTypedRuleTester } from '../../ruleTester.js';
+import { createTypedRuleTester } from '../../rule-tester.js';
 import {
   assertPluginBuilt,
   createTempProject,
@@ -17,7 +17,7 @@ import {
   trivialAwaitRuleId,
   trivialAwaitSource,
   typedProjectFiles,
-} from '../tempProject.js';
+} from '../temp-project.js';
 
 const expectedMajor = process.env['ASYNC_MISUSE_EXPECT_ESLINT_MAJOR'] ?? '9';
 

@@ -1,6 +1,6 @@
 import { ESLint } from 'eslint';
 
-import { TYPESCRIPT_FILE_GLOBS } from './collectFiles.js';
+import { TYPESCRIPT_FILE_GLOBS } from './typescript-files.js';
 
 export type IgnoreFilter = (filePath: string) => Promise<boolean>;
 

@@ -6,8 +6,8 @@ import * as parser from '@typescript-eslint/parser';
 import type { ESLint, Linter } from 'eslint';
 
 import plugin from '../index.js';
-import { TYPESCRIPT_FILE_GLOBS } from './collectFiles.js';
-import { readSettingsFromModuleUrl } from './lintSettings.js';
+import { TYPESCRIPT_FILE_GLOBS } from './typescript-files.js';
+import { readSettingsFromModuleUrl } from './lint-settings.js';
 
 const settings = readSettingsFromModuleUrl(import.meta.url);
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import ts from 'typescript';
 
-import { UsageError } from './usageError.js';
+import { UsageError } from './usage-error.js';
 
 export interface Project {
   /** Absolute path of the tsconfig file. */

@@ -7,7 +7,7 @@
  */
 import Module from 'node:module';
 
-import { eslintPrefixFromEnv, isEslintRequest } from './eslintPrefix.js';
+import { eslintPrefixFromEnv, isEslintRequest } from './eslint-prefix.js';
 
 const prefix = eslintPrefixFromEnv();
 

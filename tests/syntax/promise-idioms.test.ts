@@ -7,7 +7,7 @@ import {
   getImmediatelyResolvedValue,
   getPromiseResolveArgument,
   isEventLoopYield,
-} from '../../src/analysis/promise-idioms.js';
+} from '../../src/syntax/promise-idioms.js';
 
 interface Observation {
   operand: string;

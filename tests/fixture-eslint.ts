@@ -1,7 +1,7 @@
 import tsParser from '@typescript-eslint/parser';
 import { ESLint, type Linter } from 'eslint';
 
-import { fixturesDir } from './ruleTester.js';
+import { fixturesDir } from './rule-tester.js';
 
 /**
  * Tests lint many different texts under one file name (`fixtures/file.ts`).

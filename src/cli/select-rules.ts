@@ -1,5 +1,5 @@
 import plugin from '../index.js';
-import { UsageError } from './usageError.js';
+import { UsageError } from './usage-error.js';
 
 const PREFIX = 'async-misuse/';
 

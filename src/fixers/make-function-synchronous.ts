@@ -1,6 +1,8 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getFunctionVariable, type FunctionNode } from '../analysis/promise-contract.js';
+import { type FunctionNode, getFunctionVariable } from '../syntax/function-node.js';
+import { getStaticMemberName } from '../syntax/member-name.js';
+import { isGlobalPromise } from '../syntax/promise-idioms.js';
 
 /** A function with a body, or one of its overload signatures. */
 type SignatureNode = FunctionNode | TSESTree.TSDeclareFunction | TSESTree.TSEmptyBodyFunctionExpression;
@@ -41,7 +43,7 @@ export function canMakeFunctionSynchronous(sourceCode: Readonly<TSESLint.SourceC
 }
 
 /**
- * In a checked JavaScript file a JSDoc \`@returns {Promise<T>}\` (or \`@type\`)
+ * In a checked JavaScript file a JSDoc `@returns {Promise<T>}` (or `@type`)
  * is the function's type annotation, which we do not rewrite: no change.
  */
 function hasJSDocTypeInJavaScript(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): boolean {
@@ -179,24 +181,17 @@ function getSignatures(sourceCode: Readonly<TSESLint.SourceCode>, node: Function
 /** The overload signatures of a class method: bodiless members with the same key and placement. */
 function getMethodOverloads(method: TSESTree.MethodDefinition): TSESTree.TSEmptyBodyFunctionExpression[] {
   if (method.computed) return [];
-  const keyName = getStaticKeyName(method.key);
+  const keyName = getStaticMemberName(method);
   return method.parent.body.flatMap((element) =>
     element.type === AST_NODE_TYPES.MethodDefinition &&
     element !== method &&
     !element.computed &&
     element.static === method.static &&
     element.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression &&
-    getStaticKeyName(element.key) === keyName
+    getStaticMemberName(element) === keyName
       ? [element.value]
       : [],
   );
-}
-
-function getStaticKeyName(key: TSESTree.Expression | TSESTree.PrivateIdentifier): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
-  return undefined;
 }
 
 /** `T` of a `Promise<T>` annotation naming the global `Promise`. */
@@ -204,15 +199,9 @@ function getPromiseTypeArgument(
   sourceCode: Readonly<TSESLint.SourceCode>,
   annotation: TSESTree.TypeNode,
 ): TSESTree.TypeNode | undefined {
-  if (
-    annotation.type !== AST_NODE_TYPES.TSTypeReference ||
-    annotation.typeName.type !== AST_NODE_TYPES.Identifier ||
-    annotation.typeName.name !== 'Promise'
-  ) {
+  if (annotation.type !== AST_NODE_TYPES.TSTypeReference || !isGlobalPromise(sourceCode, annotation.typeName)) {
     return undefined;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(annotation), annotation.typeName);
-  if (variable !== null && variable.defs.length > 0) return undefined;
   const typeArguments = annotation.typeArguments?.params ?? [];
   return typeArguments.length === 1 ? typeArguments[0] : undefined;
 }

@@ -1,5 +1,10 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+export interface UnwrapOptions {
+  /** Keep the type the target had: the replacement becomes `(replacement as asType)`. */
+  asType?: string;
+}
+
 /**
  * Replaces `target` with `replacement`'s source text, adding the parentheses
  * that the new position needs: an operand below unary precedence put where
@@ -7,11 +12,6 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@
  * object literal that would start a statement or an arrow body, and a space
  * where two signs would merge into `--` or `++`.
  */
-export interface UnwrapOptions {
-  /** Keep the type the target had: the replacement becomes `(replacement as asType)`. */
-  asType?: string;
-}
-
 export function replaceExpression(
   fixer: TSESLint.RuleFixer,
   sourceCode: Readonly<TSESLint.SourceCode>,

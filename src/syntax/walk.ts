@@ -41,3 +41,22 @@ export function forEachESTreeDescendant(root: TSESTree.Node, enter: (node: TSEST
 function isESTreeNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/**
+ * Whether the walk from `root` finds a node: `visit` says, for each node,
+ * whether it is the one sought (`'found'`, which ends the walk), whether to
+ * leave its subtree out (`'skip'`), or to go on below it (`'descend'`).
+ */
+export function someESTreeDescendant(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node) => 'descend' | 'found' | 'skip',
+): boolean {
+  let found = false;
+  forEachESTreeDescendant(root, (node) => {
+    if (found) return false;
+    const answer = visit(node);
+    if (answer === 'found') found = true;
+    return answer === 'descend';
+  });
+  return found;
+}

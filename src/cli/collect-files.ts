@@ -1,11 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Project } from './findProject.js';
-import type { IgnoreFilter } from './userIgnores.js';
-import { UsageError } from './usageError.js';
-
-export const TYPESCRIPT_FILE_GLOBS = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+import type { Project } from './find-project.js';
+import type { IgnoreFilter } from './user-ignores.js';
+import { UsageError } from './usage-error.js';
 
 const TYPESCRIPT_FILE = /\.(?:ts|tsx|mts|cts)$/;
 const DECLARATION_FILE = /\.d\.(?:ts|mts|cts)$|\.d\.[^/\\]+\.ts$/;

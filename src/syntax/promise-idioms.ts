@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { forEachESTreeDescendant } from './walk.js';
+import { someESTreeDescendant } from './walk.js';
 
 /**
  * Syntactic shapes of promises made around values that are already here:
@@ -145,16 +145,6 @@ export function getSynchronouslyResolvedValue(
   return settlesLater ? undefined : value;
 }
 
-/** Whether `root` or any node below it satisfies `predicate`. */
-function containsNode(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): boolean {
-  let found = false;
-  forEachESTreeDescendant(root, (node) => {
-    if (!found && predicate(node)) found = true;
-    return !found;
-  });
-  return found;
-}
-
 /**
  * Operands awaited only to give the event loop a turn: `null`, `undefined`,
  * `void 0`, `Promise.resolve()` (or of `undefined`/`null`), `new Promise((r) => r())` (or `r(undefined)`/`r(null)`),
@@ -243,4 +233,9 @@ function isSchedulerYield(node: TSESTree.CallExpression): boolean {
     callee.property.type === AST_NODE_TYPES.Identifier &&
     callee.property.name === 'yield'
   );
+}
+
+/** Whether `root` or any node below it satisfies `predicate`. */
+function containsNode(root: TSESTree.Node, predicate: (node: TSESTree.Node) => boolean): boolean {
+  return someESTreeDescendant(root, (node) => (predicate(node) ? 'found' : 'descend'));
 }

@@ -1,0 +1,7 @@
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
+
+/** The value may be a function (some member of its type has a call signature): a callback, when passed on. */
+export function mayBeCallable(services: ParserServicesWithTypeInformation, node: TSESTree.Node): boolean {
+  return tsutils.unionConstituents(services.getTypeAtLocation(node)).some((type) => type.getCallSignatures().length > 0);
+}
