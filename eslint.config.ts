@@ -1,4 +1,5 @@
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import type { Linter } from 'eslint';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
@@ -37,10 +38,22 @@ export default defineConfig(
   },
   {
     files: ['tests/rules/*.test.ts'],
+    // Without this the test rules do not see our typed tester, and check nothing.
+    settings: { 'eslint-plugin': { ruleTesterConstructors: ['RuleTester', 'createTypedRuleTester'] } },
+  },
+  {
+    files: ['tests/rules/*.test.ts'],
     rules: {
       'eslint-plugin/require-test-error-positions': 'error',
       'eslint-plugin/unique-test-case-names': 'error',
       'eslint-plugin/no-only-tests': 'error',
+      // One layout for every rule test file (docs/architecture.md, "Tests").
+      'eslint-plugin/test-case-property-ordering': [
+        'error',
+        ['name', 'filename', 'code', 'output', 'options', 'languageOptions', 'errors'],
+      ],
+      'eslint-plugin/test-case-shorthand-strings': ['error', 'as-needed'],
+      'eslint-plugin/consistent-output': ['error', 'always'],
     },
   },
   {
@@ -61,7 +74,7 @@ export default defineConfig(
 );
 
 /** Forbids a folder of `src` to import the named folders or files of `src`, which are above it. */
-function layer(files: string, above: string[]) {
+function layer(files: string, above: string[]): Linter.Config {
   return {
     files: [files],
     rules: {

@@ -39,6 +39,23 @@ describe('the plugin object', () => {
       expect(existsSync(path.join(root, 'tests/rules', `${id}.test.ts`))).toBe(true);
     });
 
+    it('has a test file in the one layout (lint checks the cases themselves)', () => {
+      const testSource = readFileSync(path.join(root, 'tests/rules', `${id}.test.ts`), 'utf8');
+      const runNames = [...testSource.matchAll(/ruleTester\.run\('([^']*)'/gu)].map((match) => match[1]);
+      expect(runNames[0]).toBe(id);
+      for (const name of runNames.slice(1)) expect(name).toMatch(new RegExp(`^${id}: `, 'u'));
+      // Case code sits in templates opened on their own line and indented to the case (6 spaces).
+      // (A fix may break a line after a line comment: its output goes on at column 0.)
+      const lines = testSource.split('\n');
+      const codeAtColumnZero = lines.filter(
+        (line, index) =>
+          /^[A-Za-z@{}]/u.test(line) &&
+          !/^(?:import|const|ruleTester|\}\);?$)/u.test(line) &&
+          lines[index - 1]?.includes('//') !== true,
+      );
+      expect(codeAtColumnZero).toEqual([]);
+    });
+
     it('has complete meta', () => {
       expect(rule.name).toBe(id);
       expect(rule.meta.docs?.url).toBe(getRuleDocsUrl(id));

@@ -24,7 +24,7 @@ ruleTester.run('no-trivial-await', rule, {
         return await html;
       }
     `,
-    // \`Promise.resolve(undefined)\` says the same as \`Promise.resolve()\`: a deliberate yield.
+    // `Promise.resolve(undefined)` says the same as `Promise.resolve()`: a deliberate yield.
     `
       export async function later() {
         await Promise.resolve(undefined);
@@ -81,7 +81,7 @@ ruleTester.run('no-trivial-await', rule, {
         await reporter.flush();
       }
     `,
-    // An index signature may hold a callable \`then\`: not certainly a plain value.
+    // An index signature may hold a callable `then`: not certainly a plain value.
     `
       declare const handlers: Record<string, () => void>;
       export async function f() {
@@ -1650,14 +1650,14 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         return await cursor.next();
       }
     `,
-    // Near-miss: one branch is a callback typed \`() => void\`, which may hold an async function.
+    // Near-miss: one branch is a callback typed `() => void`, which may hold an async function.
     `
       function logA(): void {}
       export async function f(flag: boolean, onDone: () => void) {
         await (flag ? logA() : onDone());
       }
     `,
-    // A subclass of the program makes the builder thenable: \`where(): this\` may return it.
+    // A subclass of the program makes the builder thenable: `where(): this` may return it.
     `
       export class Builder {
         where(column: string): this {
@@ -1692,7 +1692,7 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         return tenant;
       }
     `,
-    // The callback's result handed back one call further: \`passthrough\` returns what \`invoke\` returns.
+    // The callback's result handed back one call further: `passthrough` returns what `invoke` returns.
     `
       function invoke(callback: () => void): void {
         return callback();
@@ -1713,7 +1713,7 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
         await countdown(3);
       }
     `,
-    // A return type computed from a type parameter (\`ReturnType<F>\`) comes from the callback too.
+    // A return type computed from a type parameter (`ReturnType<F>`) comes from the callback too.
     `
       type AnyFunction = (...args: never[]) => unknown;
       function traced<F extends AnyFunction>(name: string, work: F): ReturnType<F> {
@@ -1885,7 +1885,7 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
       `,
       errors: [{ messageId: 'awaitOfNonThenable', line: 9, column: 18, endLine: 9, endColumn: 23 }],
     },
-    // A mixin over another base does not stand in for this class: its \`send\` is still this one.
+    // A mixin over another base does not stand in for this class: its `send` is still this one.
     {
       code: `
         class Job {
@@ -1925,7 +1925,7 @@ ruleTester.run('no-trivial-await: callbacks, dispatch and fixes that keep types'
       `,
       errors: [{ messageId: 'awaitOfNonThenable', line: 16, column: 11, endLine: 16, endColumn: 16 }],
     },
-    // \`a /await /re/\` must not become \`a //re/\`, a line comment.
+    // `a /await /re/` must not become `a //re/`, a line comment.
     {
       code: `
         export async function ratio(total: number) {
@@ -1978,7 +1978,7 @@ Number('8080');
       `,
       errors: [{ messageId: 'awaitOfNonThenable', line: 6, column: 18, endLine: 6, endColumn: 23 }],
     },
-    // \`(await obj.method)()\` calls the method without \`this\`; \`(obj.method)()\` would bind it: no fix.
+    // `(await obj.method)()` calls the method without `this`; `(obj.method)()` would bind it: no fix.
     {
       code: `
         class Formatter {
@@ -1994,7 +1994,7 @@ Number('8080');
       output: null,
       errors: [{ messageId: 'awaitOfNonThenable', line: 9, column: 19, endLine: 9, endColumn: 24 }],
     },
-    // Near-miss: a synchronous helper that returns another synchronous helper's \`void\`.
+    // Near-miss: a synchronous helper that returns another synchronous helper's `void`.
     {
       code: `
         function logLine(text: string): void {
