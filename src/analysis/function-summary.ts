@@ -3,7 +3,7 @@ import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
 import { isInheritedMember, isMethodOverriddenInProgram } from './class-hierarchy.js';
-import { classifyThenability, combineUnionThenability, type Thenability } from './thenable.js';
+import { classifyThenability, classifyValueThenability, combineUnionThenability, type Thenability } from './thenable.js';
 import { forEachDescendant } from '../syntax/walk.js';
 import { getResolvedSymbolAtLocation } from './symbols.js';
 
@@ -376,7 +376,8 @@ function isDeclaredToThrow(checker: ts.TypeChecker, call: ts.CallExpression): bo
 function classifyReturnedValue(program: ts.Program, expression: ts.Expression): Thenability {
   const checker = program.getTypeChecker();
   const type = checker.getTypeAtLocation(expression);
-  const thenability = classifyThenability(checker, type);
+  // `return response` where a callback assigned `response`: its narrowed `undefined` is no certainty.
+  const thenability = classifyValueThenability(checker, expression, type);
   if (thenability !== 'not-thenable' || !tsutils.unionConstituents(type).some(tsutils.isIntrinsicVoidType)) {
     return thenability;
   }

@@ -3,6 +3,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { findUncertainNarrowings } from './narrowing.js';
 
 /**
  * What the checker can promise about a value's `then`:
@@ -41,9 +42,25 @@ export function classifyExpressionThenability(
   const cache = expressionCache(checker);
   const cached = cache.get(tsNode);
   if (cached !== undefined) return cached;
-  const result = classifyThenability(checker, services.getTypeAtLocation(node));
+  const result = classifyValueThenability(checker, tsNode, services.getTypeAtLocation(node));
   cache.set(tsNode, result);
   return result;
+}
+
+/**
+ * Classifies the value of `node`, whose type there the checker gives as
+ * `type`. A flow-narrowed `not-thenable` counts only where the narrowing is
+ * certain: for a variable a nested function writes, or a property, the
+ * declared type decides (`let completing;` assigned a promise inside an
+ * executor reads as `undefined` at the `await`, but is declared `any`).
+ */
+export function classifyValueThenability(checker: ts.TypeChecker, node: ts.Node, type: ts.Type): Thenability {
+  const thenability = classifyThenability(checker, type);
+  if (thenability !== 'not-thenable' || !ts.isExpression(node)) return thenability;
+  const isDeclaredNotThenable = findUncertainNarrowings(checker, node).every(
+    ({ declaredType }) => declaredType !== undefined && classifyThenability(checker, declaredType) === 'not-thenable',
+  );
+  return isDeclaredNotThenable ? thenability : 'unknown';
 }
 
 /**

@@ -2035,3 +2035,129 @@ Number('8080');
     },
   ],
 });
+
+ruleTester.run('no-trivial-await: narrowed types that are no certainty', rule, {
+  valid: [
+    // A `let` assigned inside a callback: control flow does not follow the write, the `undefined` at the await is no fact.
+    `
+      export async function run() {
+        let completing;
+        const outer = new Promise<void>((resolve2) => {
+          completing = new Promise<void>((resolve) => {
+            setTimeout(resolve, 5);
+          });
+          resolve2();
+        });
+        await outer;
+        await completing;
+      }
+    `,
+    // The same doubt for the value of `Promise.resolve(v)`.
+    `
+      declare function onReady(callback: () => void): void;
+      export async function f() {
+        let ready;
+        onReady(() => {
+          ready = fetch('/ready');
+        });
+        return await Promise.resolve(ready);
+      }
+    `,
+    // The same doubt for `r(v)` in an executor (there the checker itself gives up the narrowing, as in every closure).
+    `
+      declare function onReady(callback: () => void): void;
+      export async function f() {
+        let ready: Promise<Response> | undefined;
+        onReady(() => {
+          ready = fetch('/ready');
+        });
+        return await new Promise((resolve) => resolve(ready));
+      }
+    `,
+    // A parameter that a callback assigns: only its declared type counts, and that may be a promise.
+    `
+      declare function onReady(callback: () => void): void;
+      export async function f(value: number | Promise<number>) {
+        onReady(() => {
+          value = fetch('/d').then((response) => response.status);
+        });
+        if (typeof value === 'number') return await value;
+        return 0;
+      }
+    `,
+    // The function summary asks the same: `load` returns what the callback assigned, maybe a promise.
+    `
+      declare function withConnection(callback: () => void): void;
+      async function load() {
+        let response;
+        withConnection(() => {
+          response = fetch('/load');
+        });
+        return response;
+      }
+      export async function f() {
+        return await load();
+      }
+    `,
+    // A property stays narrowed across calls that may assign it: `kick()` may have set `pending`.
+    `
+      export class Worker {
+        pending: Promise<void> | undefined;
+        kick(): void {
+          this.pending = fetch('/kick').then(() => undefined);
+        }
+        async run() {
+          this.pending = undefined;
+          this.kick();
+          await this.pending;
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // Near-miss: the variable a callback writes is a `number` whatever it holds: its declared type is certain.
+    {
+      code: `
+        export async function f(items: number[]) {
+          let total = 0;
+          items.forEach((item) => {
+            total += item;
+          });
+          return await total;
+        }
+      `,
+      output: `
+        export async function f(items: number[]) {
+          let total = 0;
+          items.forEach((item) => {
+            total += item;
+          });
+          return total;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 7, column: 18, endLine: 7, endColumn: 23 }],
+    },
+    // Near-miss: a callback only reads the `let`; control flow sees every write.
+    {
+      code: `
+        declare function onReady(callback: () => void): void;
+        export async function f() {
+          let label;
+          label = 'ready';
+          onReady(() => console.log(label));
+          return await label;
+        }
+      `,
+      output: `
+        declare function onReady(callback: () => void): void;
+        export async function f() {
+          let label;
+          label = 'ready';
+          onReady(() => console.log(label));
+          return label;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 7, column: 18, endLine: 7, endColumn: 23 }],
+    },
+  ],
+});
