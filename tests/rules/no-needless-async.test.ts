@@ -2135,3 +2135,43 @@ ruleTester.run('no-needless-async: narrowed returns that are no certainty', rule
     },
   ],
 });
+
+ruleTester.run('no-needless-async: the declaration of a promise of a public API', rule, {
+  valid: [],
+  invalid: [
+    // The declaration of an API's promise stays this rule's to judge (no-trivial-await leaves its callers alone).
+    {
+      code: `
+        export class LockManager {
+          private readonly locks = new Set<string>();
+          async close(): Promise<void> {
+            this.locks.clear();
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class LockManager {
+          private readonly locks = new Set<string>();
+          close(): void {
+            this.locks.clear();
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
