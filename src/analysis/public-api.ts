@@ -2,6 +2,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { askChecker } from './checker-guard.js';
 import { resolveAlias } from './symbols.js';
 import { classifyThenability } from './thenable.js';
 
@@ -21,7 +22,8 @@ export function isPromiseOfPublicApi(checker: ts.TypeChecker, declaration: ts.Fu
   const cache = answers(checker);
   let answer = cache.get(declaration);
   if (answer === undefined) {
-    answer = isPublicApi(checker, declaration) && statesPromiseInWriting(checker, declaration);
+    // Unknown counts as the API's: its callers are then left alone.
+    answer = askChecker(true, () => isPublicApi(checker, declaration) && statesPromiseInWriting(checker, declaration));
     cache.set(declaration, answer);
   }
   return answer;

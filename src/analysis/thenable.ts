@@ -3,6 +3,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { askChecker } from './checker-guard.js';
 import { findUncertainNarrowings } from './narrowing.js';
 
 /**
@@ -24,7 +25,7 @@ export function classifyThenability(checker: ts.TypeChecker, type: ts.Type): The
   if (cached !== undefined) return cached;
   // Seed the cache before recursing, so a recursive type cannot loop.
   cache.set(type, 'unknown');
-  const result = computeThenability(checker, type);
+  const result = askChecker<Thenability>('unknown', () => computeThenability(checker, type));
   cache.set(type, result);
   return result;
 }
@@ -42,7 +43,9 @@ export function classifyExpressionThenability(
   const cache = expressionCache(checker);
   const cached = cache.get(tsNode);
   if (cached !== undefined) return cached;
-  const result = classifyValueThenability(checker, tsNode, services.getTypeAtLocation(node));
+  const result = askChecker<Thenability>('unknown', () =>
+    classifyValueThenability(checker, tsNode, services.getTypeAtLocation(node)),
+  );
   cache.set(tsNode, result);
   return result;
 }
@@ -106,10 +109,12 @@ export function combineUnionThenability(classes: Iterable<Thenability>): Thenabi
  * awaiting the array waits for none of them); `undefined` for other types.
  */
 export function classifyArrayElementThenability(checker: ts.TypeChecker, type: ts.Type): Thenability | undefined {
-  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return undefined;
-  return combineUnionThenability(
-    checker.getTypeArguments(type as ts.TypeReference).map((element) => classifyThenability(checker, element)),
-  );
+  return askChecker<Thenability | undefined>('unknown', () => {
+    if (!checker.isArrayType(type) && !checker.isTupleType(type)) return undefined;
+    return combineUnionThenability(
+      checker.getTypeArguments(type as ts.TypeReference).map((element) => classifyThenability(checker, element)),
+    );
+  });
 }
 
 function computeThenability(checker: ts.TypeChecker, type: ts.Type): Thenability {
