@@ -26,6 +26,8 @@ interface CrashCase {
   code: string;
   /** The code has TypeScript errors on purpose (otherwise the test checks it has none). */
   hasTypeErrors?: true;
+  /** TypeScript's own checker overflows the stack on the code (a TypeScript bug): type-checking it throws. */
+  overflowsTypeScript?: true;
 }
 
 const cases: readonly CrashCase[] = [
@@ -651,6 +653,37 @@ export default async function () { // expect: no-needless-async/needlessAsync
 }
 `,
   },
+  {
+    // From typescript-eslint's no-floating-promises tests. Resolving the outer
+    // `wrapNode(…)` call overflows the checker's stack (`tsc --noEmit` too).
+    // The function summary asks it whether that call is declared to throw: it
+    // cannot tell, so the body may throw, and `async` is only a suggestion.
+    name: 'a generic chain on which the checker itself overflows the stack',
+    fileName: 'file.ts',
+    overflowsTypeScript: true,
+    code: `
+export {};
+interface CustomNode<P> {
+  getNextNode: () => CustomNode<P>;
+}
+
+declare const createNode: () => {
+  getNextNode: <T>() => CustomNode<T>;
+};
+
+function wrapNode<T>(getNode: () => CustomNode<T>) {
+  return getNode;
+}
+
+(async () => { // expect: no-needless-async/needlessAsync
+  wrapNode(() => {
+    const node = createNode();
+
+    return wrapNode<typeof node.getNextNode<any>>(node.getNextNode);
+  });
+})();
+`,
+  },
 ];
 
 type ParserMode = 'project' | 'projectService';
@@ -686,6 +719,12 @@ function describeMessage(message: Linter.LintMessage): string {
 
 describe('the cases are what they claim', () => {
   for (const crashCase of cases) {
+    if (crashCase.overflowsTypeScript === true) {
+      it(`${crashCase.name}: overflows the stack of TypeScript's own checker`, () => {
+        expect(() => typeCheck(crashCase.code, crashCase.fileName)).toThrow(RangeError);
+      });
+      continue;
+    }
     it(`${crashCase.name}: ${crashCase.hasTypeErrors === true ? 'has' : 'has no'} TypeScript errors`, () => {
       const errors = typeCheck(crashCase.code, crashCase.fileName);
       if (crashCase.hasTypeErrors === true) expect(errors).not.toEqual([]);

@@ -1,6 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { askChecker } from './checker-guard.js';
 import {
   type FunctionWithBody,
   isAsyncWithOnlySyncWork,
@@ -16,7 +17,7 @@ import {
  * (a React server action is a network call, whatever its body does).
  */
 export function isAsyncWrapperAroundSyncWork(program: ts.Program, declaration: FunctionWithBody): boolean {
-  return isAsyncWithOnlySyncWork(summarizeFunction(program, declaration)) && !isServerAction(declaration);
+  return askChecker(false, () => isAsyncWithOnlySyncWork(summarizeFunction(program, declaration))) && !isServerAction(declaration);
 }
 
 /**
@@ -31,13 +32,15 @@ export function getAsyncWrapperCallee(
 ): FunctionWithBody | undefined {
   const program = services.program;
   const tsCall = services.esTreeNodeToTSNodeMap.get(call);
-  const summarized = summarizeCallee(program, tsCall);
-  if (
-    summarized === undefined ||
-    !isAsyncWrapperAroundSyncWork(program, summarized.declaration) ||
-    !isCallBoundToDeclaration(program, tsCall, summarized.declaration)
-  ) {
-    return undefined;
-  }
-  return summarized.declaration;
+  return askChecker(undefined, () => {
+    const summarized = summarizeCallee(program, tsCall);
+    if (
+      summarized === undefined ||
+      !isAsyncWrapperAroundSyncWork(program, summarized.declaration) ||
+      !isCallBoundToDeclaration(program, tsCall, summarized.declaration)
+    ) {
+      return undefined;
+    }
+    return summarized.declaration;
+  });
 }

@@ -2,6 +2,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { askChecker } from './checker-guard.js';
 import { getDeclaredMemberName } from '../syntax/member-name.js';
 import { forEachDescendant } from '../syntax/walk.js';
 import { resolveAlias } from './symbols.js';
@@ -152,13 +153,17 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Subcl
     if (ts.isClassLike(node)) {
       for (const clause of node.heritageClauses ?? []) {
         for (const heritage of clause.types) {
-          const bases = getBaseClassSymbols(checker, heritage.expression);
-          if (bases !== undefined) {
-            for (const baseSymbol of bases) addSubclass(baseSymbol, node);
-          } else if (
-            clause.token === ts.SyntaxKind.ExtendsKeyword &&
+          // A base the checker fails on is one it cannot name.
+          const bases = askChecker<ts.Symbol[] | 'unnamed' | undefined>('unnamed', () =>
+            getBaseClassSymbols(checker, heritage.expression) ??
+            (clause.token === ts.SyntaxKind.ExtendsKeyword &&
             !isDeclaredOnlyInLibraries(program, checker.getSymbolAtLocation(heritage.expression))
-          ) {
+              ? 'unnamed'
+              : undefined),
+          );
+          if (Array.isArray(bases)) {
+            for (const baseSymbol of bases) addSubclass(baseSymbol, node);
+          } else if (bases === 'unnamed') {
             // A base we cannot name (a mixin's parameter typed `new (...args: any[]) => {}`): it may be any class.
             for (const member of node.members) {
               if (member.name === undefined) continue;

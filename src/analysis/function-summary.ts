@@ -2,8 +2,9 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { askChecker } from './checker-guard.js';
 import { isInheritedMember, isMethodOverriddenInProgram } from './class-hierarchy.js';
-import { classifyThenability, combineUnionThenability, type Thenability } from './thenable.js';
+import { classifyThenability, classifyValueThenability, combineUnionThenability, type Thenability } from './thenable.js';
 import { forEachDescendant } from '../syntax/walk.js';
 import { getResolvedSymbolAtLocation } from './symbols.js';
 
@@ -336,7 +337,9 @@ function buildSummary(program: ts.Program, declaration: FunctionWithBody): Funct
     hasAwait,
     hasForAwait,
     get hasUncaughtThrow() {
-      hasUncaughtThrow ??= hasThrowStatement || uncaughtCalls.some((call) => isDeclaredToThrow(checker, call));
+      // A call the checker fails to resolve may throw, for all we know.
+      hasUncaughtThrow ??=
+        hasThrowStatement || uncaughtCalls.some((call) => askChecker(true, () => isDeclaredToThrow(checker, call)));
       return hasUncaughtThrow;
     },
     get returnThenability() {
@@ -346,7 +349,9 @@ function buildSummary(program: ts.Program, declaration: FunctionWithBody): Funct
       // A generator, so that the first thenable return stops the type queries.
       returnThenability = combineUnionThenability(
         (function* () {
-          for (const expression of returnExpressions) yield classifyReturnedValue(program, expression);
+          for (const expression of returnExpressions) {
+            yield askChecker<Thenability>('unknown', () => classifyReturnedValue(program, expression));
+          }
         })(),
       );
       return returnThenability;
@@ -376,7 +381,8 @@ function isDeclaredToThrow(checker: ts.TypeChecker, call: ts.CallExpression): bo
 function classifyReturnedValue(program: ts.Program, expression: ts.Expression): Thenability {
   const checker = program.getTypeChecker();
   const type = checker.getTypeAtLocation(expression);
-  const thenability = classifyThenability(checker, type);
+  // `return response` where a callback assigned `response`: its narrowed `undefined` is no certainty.
+  const thenability = classifyValueThenability(checker, expression, type);
   if (thenability !== 'not-thenable' || !tsutils.unionConstituents(type).some(tsutils.isIntrinsicVoidType)) {
     return thenability;
   }

@@ -4,6 +4,7 @@ import * as tsutils from 'ts-api-utils';
 import { skipChainExpression } from '../syntax/chain-expression.js';
 import { getConstInitializer } from '../syntax/const-initializer.js';
 import { containsTypeAssertion } from '../syntax/type-assertion.js';
+import { askChecker } from './checker-guard.js';
 import { mayBeMadeThenableBySubclass } from './class-hierarchy.js';
 import { isCertainlyVoidCall } from './function-summary.js';
 import { classifyExpressionThenability, mayHideThenable } from './thenable.js';
@@ -15,9 +16,11 @@ import { classifyExpressionThenability, mayHideThenable } from './thenable.js';
  */
 export function isCertainlyNotThenable(services: ParserServicesWithTypeInformation, node: TSESTree.Expression): boolean {
   if (classifyExpressionThenability(services, node) !== 'not-thenable') return false;
-  const type = services.getTypeAtLocation(node);
-  const mayBeVoid = tsutils.unionConstituents(type).some((member) => tsutils.isIntrinsicVoidType(member));
-  return !mayBeVoid || isCertainlyVoidValue(services, node);
+  return askChecker(false, () => {
+    const type = services.getTypeAtLocation(node);
+    const mayBeVoid = tsutils.unionConstituents(type).some((member) => tsutils.isIntrinsicVoidType(member));
+    return !mayBeVoid || isCertainlyVoidValue(services, node);
+  });
 }
 
 /** `console.log()`, `a?.log()`, `flag ? logA() : logB()`: a `void` whose every source is a certain call. */
@@ -44,8 +47,12 @@ export function isCertainlyPlainValue(
   return (
     !containsTypeAssertion(operand) &&
     isCertainlyNotThenable(services, operand) &&
-    !isCalledOnMaybeThenable(services, sourceCode, operand) &&
-    !mayBeMadeThenableBySubclass(services.program, services.program.getTypeChecker(), services.getTypeAtLocation(operand))
+    askChecker(
+      false,
+      () =>
+        !isCalledOnMaybeThenable(services, sourceCode, operand) &&
+        !mayBeMadeThenableBySubclass(services.program, services.program.getTypeChecker(), services.getTypeAtLocation(operand)),
+    )
   );
 }
 

@@ -10,6 +10,7 @@ import * as ts from 'typescript';
 
 import { type FunctionNode, getEnclosingFunction, getFunctionVariable } from '../syntax/function-node.js';
 import { getStaticMemberName } from '../syntax/member-name.js';
+import { askChecker } from './checker-guard.js';
 import { getInheritedMemberTypes, isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { getCalledSignatureDeclaration } from './function-summary.js';
 import { classifyThenability } from './thenable.js';
@@ -36,6 +37,15 @@ import { findValueUses } from './value-uses.js';
  *   `handler.bind(context)`).
  */
 export function isPromiseReturnRequiredByContract(
+  services: ParserServicesWithTypeInformation,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: FunctionNode,
+): boolean {
+  // A contract the checker cannot tell counts as one: the function keeps `async`.
+  return askChecker(true, () => isRequiredByContract(services, sourceCode, node));
+}
+
+function isRequiredByContract(
   services: ParserServicesWithTypeInformation,
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: FunctionNode,

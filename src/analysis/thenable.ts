@@ -3,6 +3,8 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { askChecker } from './checker-guard.js';
+import { findUncertainNarrowings } from './narrowing.js';
 
 /**
  * What the checker can promise about a value's `then`:
@@ -23,7 +25,7 @@ export function classifyThenability(checker: ts.TypeChecker, type: ts.Type): The
   if (cached !== undefined) return cached;
   // Seed the cache before recursing, so a recursive type cannot loop.
   cache.set(type, 'unknown');
-  const result = computeThenability(checker, type);
+  const result = askChecker<Thenability>('unknown', () => computeThenability(checker, type));
   cache.set(type, result);
   return result;
 }
@@ -41,9 +43,27 @@ export function classifyExpressionThenability(
   const cache = expressionCache(checker);
   const cached = cache.get(tsNode);
   if (cached !== undefined) return cached;
-  const result = classifyThenability(checker, services.getTypeAtLocation(node));
+  const result = askChecker<Thenability>('unknown', () =>
+    classifyValueThenability(checker, tsNode, services.getTypeAtLocation(node)),
+  );
   cache.set(tsNode, result);
   return result;
+}
+
+/**
+ * Classifies the value of `node`, whose type there the checker gives as
+ * `type`. A flow-narrowed `not-thenable` counts only where the narrowing is
+ * certain: for a variable a nested function writes, or a property, the
+ * declared type decides (`let completing;` assigned a promise inside an
+ * executor reads as `undefined` at the `await`, but is declared `any`).
+ */
+export function classifyValueThenability(checker: ts.TypeChecker, node: ts.Node, type: ts.Type): Thenability {
+  const thenability = classifyThenability(checker, type);
+  if (thenability !== 'not-thenable' || !ts.isExpression(node)) return thenability;
+  const isDeclaredNotThenable = findUncertainNarrowings(checker, node).every(
+    ({ declaredType }) => declaredType !== undefined && classifyThenability(checker, declaredType) === 'not-thenable',
+  );
+  return isDeclaredNotThenable ? thenability : 'unknown';
 }
 
 /**
@@ -89,10 +109,12 @@ export function combineUnionThenability(classes: Iterable<Thenability>): Thenabi
  * awaiting the array waits for none of them); `undefined` for other types.
  */
 export function classifyArrayElementThenability(checker: ts.TypeChecker, type: ts.Type): Thenability | undefined {
-  if (!checker.isArrayType(type) && !checker.isTupleType(type)) return undefined;
-  return combineUnionThenability(
-    checker.getTypeArguments(type as ts.TypeReference).map((element) => classifyThenability(checker, element)),
-  );
+  return askChecker<Thenability | undefined>('unknown', () => {
+    if (!checker.isArrayType(type) && !checker.isTupleType(type)) return undefined;
+    return combineUnionThenability(
+      checker.getTypeArguments(type as ts.TypeReference).map((element) => classifyThenability(checker, element)),
+    );
+  });
 }
 
 function computeThenability(checker: ts.TypeChecker, type: ts.Type): Thenability {

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESLint, 
 import * as tsutils from 'ts-api-utils';
 
 import { isWideningPosition } from '../syntax/expression-position.js';
+import { askChecker } from './checker-guard.js';
 
 /**
  * How `value` can stand for `await Promise.resolve(value)` with the same
@@ -22,6 +23,16 @@ export function getTypePreservingUnwrap(
 ): { asType?: string } | undefined {
   // `await Promise.resolve(x);` alone: its type goes nowhere.
   if (node.parent.type === AST_NODE_TYPES.ExpressionStatement) return {};
+  // Where the checker fails, no type is known to be kept: no fix.
+  return askChecker(undefined, () => getUnwrapOfSameType(services, sourceCode, node, value));
+}
+
+function getUnwrapOfSameType(
+  services: ParserServicesWithTypeInformation,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  node: TSESTree.AwaitExpression,
+  value: TSESTree.Expression,
+): { asType?: string } | undefined {
   const checker = services.program.getTypeChecker();
   const awaitedType = services.getTypeAtLocation(node);
   const valueType = services.getTypeAtLocation(value);

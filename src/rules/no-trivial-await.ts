@@ -4,6 +4,7 @@ import type * as ts from 'typescript';
 import { getAsyncWrapperCallee } from '../analysis/async-wrapper.js';
 import { mayBeCallable } from '../analysis/callable.js';
 import { isCertainlyNotThenable, isCertainlyPlainValue } from '../analysis/not-thenable.js';
+import { isPromiseOfPublicApi } from '../analysis/public-api.js';
 import { classifyArrayElementThenability, classifyExpressionThenability } from '../analysis/thenable.js';
 import { getTypePreservingUnwrap } from '../analysis/type-preserving-unwrap.js';
 import { createRule } from '../create-rule.js';
@@ -120,7 +121,8 @@ export default createRule<Options, MessageIds>({
 
     function reportSyncAsyncFunction(node: TSESTree.AwaitExpression, call: TSESTree.CallExpression): void {
       const callee = getAsyncWrapperCallee(services, call);
-      if (callee === undefined) return;
+      // `await lockManager.close()` awaits what the API promises: the declaration is no-needless-async's to judge.
+      if (callee === undefined || isPromiseOfPublicApi(checker, callee)) return;
       const name = describeNode(sourceCode, call.callee);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       const calleeInThisFile = getFunctionInLintedFile(services, sourceCode, callee);

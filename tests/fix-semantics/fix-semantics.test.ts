@@ -617,6 +617,85 @@ await settings, console.log('x');
 `,
       rules: TRIVIAL,
     },
+    {
+      // Control flow does not follow the write inside the executor: the checker
+      // reads `completing` as `undefined` at the `await`, which in fact waits
+      // for the inner promise (a job-queue library's test did this). Removing
+      // the `await` printed 'after' before 'completed'.
+      name: 'no-trivial-await: no fix for a `let` that a callback assigns (narrowed to `undefined` at the await)',
+      code: `
+export {};
+async function main() {
+  let completing;
+  const outer = new Promise<void>((resolve2) => {
+    completing = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        console.log('completed');
+        resolve();
+      }, 5);
+    });
+    resolve2();
+  });
+  await outer;
+  await completing;
+  console.log('after');
+}
+await main();
+`,
+      rules: TRIVIAL,
+    },
+    {
+      // `return response` reads as `undefined`, but the callback ran first and
+      // assigned a promise: `load` returns a thenable. Removing `async` (and
+      // then the `await` of the now "synchronous" call) printed the pending promise.
+      name: 'no-needless-async: a function returning a `let` that a callback assigns keeps `async`',
+      code: `
+export {};
+function withConnection(callback: () => void): void {
+  callback();
+}
+async function load() {
+  let response;
+  withConnection(() => {
+    response = new Promise<string>((resolve) => setTimeout(() => resolve('loaded'), 5));
+  });
+  return response;
+}
+async function main() {
+  const first = await load();
+  console.log('first', first);
+}
+await main();
+`,
+      rules: BOTH,
+    },
+    {
+      // A property narrowed by an assignment stays narrowed across calls, which
+      // may assign it again: `this.pending` reads as `undefined` after `kick()` set it.
+      name: 'no-trivial-await: no fix for a property that a method call assigns',
+      code: `
+export {};
+class Worker {
+  pending: Promise<void> | undefined;
+  kick(): void {
+    this.pending = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        console.log('worked');
+        resolve();
+      }, 5);
+    });
+  }
+  async run(): Promise<void> {
+    this.pending = undefined;
+    this.kick();
+    await this.pending;
+    console.log('ran');
+  }
+}
+await new Worker().run();
+`,
+      rules: TRIVIAL,
+    },
   ];
 
   for (const unfixableCase of unfixable) {

@@ -17,7 +17,7 @@ import { assertPluginBuilt, createTempProject, linkPackages, type TempProject, t
 const sources: Record<string, string> = {
   'src/values.ts': 'export async function double(n: number): Promise<number> {\n  return await n * 2;\n}\n',
   'src/strings.ts': 'export async function shout(s: string): Promise<string> {\n  const upper = await s.toUpperCase();\n  return upper;\n}\n',
-  'src/sync-work.ts': 'export async function sum(values: number[]): Promise<number> {\n  return values.reduce((a, b) => a + b, 0);\n}\n',
+  'src/sync-work.ts': 'export async function sum(values: number[]) {\n  return values.reduce((a, b) => a + b, 0);\n}\n',
   'src/uses-sync-work.ts':
     "import { sum } from './sync-work.js';\n\nexport async function report(values: number[]): Promise<string> {\n  const total = await sum(values);\n  return `total ${total}`;\n}\n",
   'src/resolved.ts': 'export async function answer(): Promise<number> {\n  return await Promise.resolve(42);\n}\n',

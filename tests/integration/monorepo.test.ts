@@ -25,7 +25,7 @@ interface PackageSources {
   lib: string;
 }
 
-const libSource = 'export async function sum(values: number[]): Promise<number> {\n  return values.reduce((a, b) => a + b, 0);\n}\n';
+const libSource = 'export async function sum(values: number[]) {\n  return values.reduce((a, b) => a + b, 0);\n}\n';
 const libWithFindingSource = `${libSource}\nexport async function double(n: number): Promise<number> {\n  return await n * 2;\n}\n`;
 /** `sum` is an async wrapper around synchronous work declared in the other package. */
 const appAwaitingLibSource =

@@ -2086,3 +2086,92 @@ ruleTester.run('no-needless-async: references the fix cannot see, and what it ke
     },
   ],
 });
+
+ruleTester.run('no-needless-async: narrowed returns that are no certainty', rule, {
+  valid: [
+    // `return response` reads as `undefined`, but a callback assigns it: the function may return a promise.
+    `
+      declare function withConnection(callback: () => void): void;
+      async function load() {
+        let response;
+        withConnection(() => {
+          response = fetch('/load');
+        });
+        return response;
+      }
+      export async function f() {
+        return await load();
+      }
+    `,
+  ],
+  invalid: [
+    // Near-miss: a callback only reads the `let`, so its narrowed type is certain.
+    {
+      code: `
+        declare function withConnection(callback: () => void): void;
+        async function label() {
+          let text;
+          text = 'ready';
+          withConnection(() => console.log(text));
+          return text;
+        }
+        export async function f() {
+          return await label();
+        }
+      `,
+      output: `
+        declare function withConnection(callback: () => void): void;
+        function label() {
+          let text;
+          text = 'ready';
+          withConnection(() => console.log(text));
+          return text;
+        }
+        export async function f() {
+          return await label();
+        }
+      `,
+      errors: [{ messageId: 'needlessAsync', line: 3, column: 9, endLine: 3, endColumn: 14 }],
+    },
+  ],
+});
+
+ruleTester.run('no-needless-async: the declaration of a promise of a public API', rule, {
+  valid: [],
+  invalid: [
+    // The declaration of an API's promise stays this rule's to judge (no-trivial-await leaves its callers alone).
+    {
+      code: `
+        export class LockManager {
+          private readonly locks = new Set<string>();
+          async close(): Promise<void> {
+            this.locks.clear();
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class LockManager {
+          private readonly locks = new Set<string>();
+          close(): void {
+            this.locks.clear();
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1460,28 +1460,6 @@ ruleTester.run('no-trivial-await', rule, {
         },
       ],
     },
-    // Imported overloads: resolution goes from the overload signature to the synchronous implementation.
-    {
-      code: `
-        import { parseValue } from './modules/sync-work';
-        export async function f() {
-          const value = await parseValue('ff', 16);
-          return value;
-        }
-      `,
-      output: null,
-      errors: [
-        {
-          messageId: 'awaitOfSyncAsyncFunction',
-          data: { name: 'parseValue' },
-          line: 4,
-          column: 25,
-          endLine: 4,
-          endColumn: 30,
-          suggestions: [],
-        },
-      ],
-    },
     // Imported async arrow with a concise body.
     {
       code: `
@@ -2032,6 +2010,501 @@ Number('8080');
       `,
       output: null,
       errors: [{ messageId: 'awaitOfNonThenable', line: 4, column: 18, endLine: 4, endColumn: 23 }],
+    },
+  ],
+});
+
+ruleTester.run('no-trivial-await: narrowed types that are no certainty', rule, {
+  valid: [
+    // A `let` assigned inside a callback: control flow does not follow the write, the `undefined` at the await is no fact.
+    `
+      export async function run() {
+        let completing;
+        const outer = new Promise<void>((resolve2) => {
+          completing = new Promise<void>((resolve) => {
+            setTimeout(resolve, 5);
+          });
+          resolve2();
+        });
+        await outer;
+        await completing;
+      }
+    `,
+    // The same doubt for the value of `Promise.resolve(v)`.
+    `
+      declare function onReady(callback: () => void): void;
+      export async function f() {
+        let ready;
+        onReady(() => {
+          ready = fetch('/ready');
+        });
+        return await Promise.resolve(ready);
+      }
+    `,
+    // The same doubt for `r(v)` in an executor (there the checker itself gives up the narrowing, as in every closure).
+    `
+      declare function onReady(callback: () => void): void;
+      export async function f() {
+        let ready: Promise<Response> | undefined;
+        onReady(() => {
+          ready = fetch('/ready');
+        });
+        return await new Promise((resolve) => resolve(ready));
+      }
+    `,
+    // A parameter that a callback assigns: only its declared type counts, and that may be a promise.
+    `
+      declare function onReady(callback: () => void): void;
+      export async function f(value: number | Promise<number>) {
+        onReady(() => {
+          value = fetch('/d').then((response) => response.status);
+        });
+        if (typeof value === 'number') return await value;
+        return 0;
+      }
+    `,
+    // The function summary asks the same: `load` returns what the callback assigned, maybe a promise.
+    `
+      declare function withConnection(callback: () => void): void;
+      async function load() {
+        let response;
+        withConnection(() => {
+          response = fetch('/load');
+        });
+        return response;
+      }
+      export async function f() {
+        return await load();
+      }
+    `,
+    // A property stays narrowed across calls that may assign it: `kick()` may have set `pending`.
+    `
+      export class Worker {
+        pending: Promise<void> | undefined;
+        kick(): void {
+          this.pending = fetch('/kick').then(() => undefined);
+        }
+        async run() {
+          this.pending = undefined;
+          this.kick();
+          await this.pending;
+        }
+      }
+    `,
+  ],
+  invalid: [
+    // Near-miss: the variable a callback writes is a `number` whatever it holds: its declared type is certain.
+    {
+      code: `
+        export async function f(items: number[]) {
+          let total = 0;
+          items.forEach((item) => {
+            total += item;
+          });
+          return await total;
+        }
+      `,
+      output: `
+        export async function f(items: number[]) {
+          let total = 0;
+          items.forEach((item) => {
+            total += item;
+          });
+          return total;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 7, column: 18, endLine: 7, endColumn: 23 }],
+    },
+    // Near-miss: a callback only reads the `let`; control flow sees every write.
+    {
+      code: `
+        declare function onReady(callback: () => void): void;
+        export async function f() {
+          let label;
+          label = 'ready';
+          onReady(() => console.log(label));
+          return await label;
+        }
+      `,
+      output: `
+        declare function onReady(callback: () => void): void;
+        export async function f() {
+          let label;
+          label = 'ready';
+          onReady(() => console.log(label));
+          return label;
+        }
+      `,
+      errors: [{ messageId: 'awaitOfNonThenable', line: 7, column: 18, endLine: 7, endColumn: 23 }],
+    },
+  ],
+});
+
+ruleTester.run('no-trivial-await: promises of a public API', rule, {
+  valid: [
+    // A public method of an exported class that states `Promise<void>`: callers await what the API promises.
+    `
+      import { LockManager } from './modules/public-api';
+      export async function f(manager: LockManager) {
+        await manager.close();
+      }
+    `,
+    // The same class under another name, through a re-export.
+    `
+      import { Locks } from './modules/public-api-index';
+      export async function f(locks: Locks) {
+        await locks.close();
+      }
+    `,
+    // A function exported through an `export { … as … }` list.
+    `
+      import { flush } from './modules/public-api';
+      export async function f() {
+        await flush();
+      }
+    `,
+    // A default export.
+    `
+      import shutdown from './modules/public-api';
+      export async function f() {
+        await shutdown();
+      }
+    `,
+    // Exported overloads that state `Promise<number>`.
+    `
+      import { parseValue } from './modules/sync-work';
+      export async function f() {
+        return await parseValue('ff', 16);
+      }
+    `,
+    // In the same file: an exported class's public method, called from inside the class.
+    `
+      export class Queue {
+        async drain(): Promise<void> {
+          console.log('drained');
+        }
+        async run() {
+          await this.drain();
+        }
+      }
+    `,
+    // An exported function, an exported arrow and a function exported later in a list, each stating a promise.
+    `
+      export async function start(): Promise<void> {
+        console.log('start');
+      }
+      export const stop = async (): Promise<void> => {
+        console.log('stop');
+      };
+      async function pause(): Promise<void> {
+        console.log('pause');
+      }
+      export { pause };
+      export async function f() {
+        await start();
+        await stop();
+        await pause();
+      }
+    `,
+    // A class exported through a list, and a default-exported class.
+    `
+      class Pool {
+        async end(): Promise<void> {
+          console.log('end');
+        }
+      }
+      export { Pool };
+      export default class Client {
+        async quit(): Promise<void> {
+          console.log('quit');
+        }
+      }
+      export async function f(pool: Pool, client: Client) {
+        await pool.end();
+        await client.quit();
+      }
+    `,
+  ],
+  invalid: [
+    // Near-miss: the promise is stated, but not in writing (inferred): no promise of the API.
+    {
+      code: `
+        import { LockManager } from './modules/public-api';
+        export async function f(manager: LockManager) {
+          return await manager.size();
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'awaitOfSyncAsyncFunction', line: 4, column: 18, endLine: 4, endColumn: 23 }],
+    },
+    // Near-miss: a protected method is no public API.
+    {
+      code: `
+        export class Queue {
+          protected async pause(): Promise<void> {
+            console.log('paused');
+          }
+          async run() {
+            await this.pause();
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'this.pause' },
+              output: `
+        export class Queue {
+          protected pause(): void {
+            console.log('paused');
+          }
+          async run() {
+            this.pause();
+          }
+        }
+      `,
+            },
+            {
+              messageId: 'removeAwait',
+              data: { name: 'this.pause' },
+              output: `
+        export class Queue {
+          protected async pause(): Promise<void> {
+            console.log('paused');
+          }
+          async run() {
+            this.pause();
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Near-miss: a private method is no public API, nor is a `#private` one.
+    {
+      code: `
+        export class Queue {
+          private async stop(): Promise<void> {
+            console.log('stopped');
+          }
+          async #halt(): Promise<void> {
+            console.log('halted');
+          }
+          async run() {
+            const stopped = await this.stop();
+            const halted = await this.#halt();
+            return [stopped, halted];
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          line: 10,
+          column: 29,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'this.stop' },
+              output: `
+        export class Queue {
+          private stop(): void {
+            console.log('stopped');
+          }
+          async #halt(): Promise<void> {
+            console.log('halted');
+          }
+          async run() {
+            const stopped = this.stop();
+            const halted = await this.#halt();
+            return [stopped, halted];
+          }
+        }
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          line: 11,
+          column: 28,
+          endLine: 11,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'this.#halt' },
+              output: `
+        export class Queue {
+          private async stop(): Promise<void> {
+            console.log('stopped');
+          }
+          #halt(): void {
+            console.log('halted');
+          }
+          async run() {
+            const stopped = await this.stop();
+            const halted = this.#halt();
+            return [stopped, halted];
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Near-miss: the class that states the promise is not exported.
+    {
+      code: `
+        class Pool {
+          async end(): Promise<void> {
+            console.log('end');
+          }
+        }
+        export async function f(pool: Pool) {
+          await pool.end();
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          line: 8,
+          column: 11,
+          endLine: 8,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'pool.end' },
+              output: `
+        class Pool {
+          end(): void {
+            console.log('end');
+          }
+        }
+        export async function f(pool: Pool) {
+          pool.end();
+        }
+      `,
+            },
+            {
+              messageId: 'removeAwait',
+              data: { name: 'pool.end' },
+              output: `
+        class Pool {
+          async end(): Promise<void> {
+            console.log('end');
+          }
+        }
+        export async function f(pool: Pool) {
+          pool.end();
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Near-miss: an exported function whose promise is inferred, not written.
+    {
+      code: `
+        export async function start() {
+          console.log('start');
+        }
+        export async function f() {
+          await start();
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          line: 6,
+          column: 11,
+          endLine: 6,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'start' },
+              output: `
+        export function start() {
+          console.log('start');
+        }
+        export async function f() {
+          start();
+        }
+      `,
+            },
+            {
+              messageId: 'removeAwait',
+              data: { name: 'start' },
+              output: `
+        export async function start() {
+          console.log('start');
+        }
+        export async function f() {
+          start();
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Near-miss: overloads that are not exported: resolution still goes from the signature to the implementation.
+    {
+      code: `
+        async function parse(text: string): Promise<number>;
+        async function parse(text: string, radix: number): Promise<number>;
+        async function parse(text: string, radix = 10): Promise<number> {
+          return Number.parseInt(text, radix);
+        }
+        export async function f() {
+          return await parse('ff', 16);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitOfSyncAsyncFunction',
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'makeCalleeSynchronous',
+              data: { name: 'parse' },
+              output: `
+        function parse(text: string): number;
+        function parse(text: string, radix: number): number;
+        function parse(text: string, radix = 10): number {
+          return Number.parseInt(text, radix);
+        }
+        export async function f() {
+          return parse('ff', 16);
+        }
+      `,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
