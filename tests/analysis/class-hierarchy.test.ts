@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { isInheritedMember, isMethodOverriddenInProgram } from '../../src/analysis/class-hierarchy.js';
+import { getInheritedMemberTypes, isInheritedMember, isMethodOverriddenInProgram } from '../../src/analysis/class-hierarchy.js';
 import { parseWithTypes } from './in-memory-program.js';
 
 /** Every method declaration of the program's `main.ts`, by `Class.method`. */
@@ -60,5 +60,69 @@ export class Leaf extends Middle { override own() { return 3; } }
     expect(isInheritedMember(checker, method('Middle.name'))).toBe(true);
     expect(isInheritedMember(checker, method('Middle.load'))).toBe(true);
     expect(isInheritedMember(checker, method('Middle.own'))).toBe(false);
+  });
+});
+
+describe('getInheritedMemberTypes', () => {
+  const { program, checker } = parseWithTypes({
+    'main.ts': `
+import { Base } from './base';
+interface Loader { load(): Promise<number>; size: number; describe(): string }
+declare const key: string;
+export class Child extends Base implements Loader {
+  load() { return Promise.resolve(1); }
+  size = 2;
+  static create() { return new Child(); }
+  static version = 2;
+  static describe() { return 'child'; }
+  describe() { return 'a child'; }
+  fresh() { return 3; }
+  [key]() { return 4; }
+  ['run']() { return 5; }
+}
+// @ts-expect-error: the base does not exist
+export class Orphan extends Missing { load() { return 6; } }
+export class Loose extends (Base as any) { load() { return 7; } }
+`,
+    'base.ts': `
+export class Base {
+  load(): Promise<number> { return Promise.resolve(0); }
+  run(): void {}
+  static create(): Base { return new Base(); }
+}
+`,
+  });
+  const classes = new Map<string, ts.ClassDeclaration>();
+  const sourceFile = program.getSourceFiles().find((file) => file.fileName.endsWith('/main.ts'));
+  for (const statement of sourceFile?.statements ?? []) {
+    if (ts.isClassDeclaration(statement) && statement.name !== undefined) classes.set(statement.name.text, statement);
+  }
+  /** The inherited types of `Class.member` (the member's text starts with `member`), as the checker prints them. */
+  const inherited = (className: string, memberStart: string): string[] | undefined => {
+    const member = classes.get(className)?.members.find((candidate) => candidate.getText().startsWith(memberStart));
+    if (member === undefined) throw new Error(`no member ${memberStart} in ${className}`);
+    return getInheritedMemberTypes(checker, member)?.map((type) => checker.typeToString(type));
+  };
+
+  it('finds the members of the base class and the implemented interfaces of the same name', () => {
+    expect(inherited('Child', 'load')).toEqual(['() => Promise<number>', '() => Promise<number>']);
+    expect(inherited('Child', 'size')).toEqual(['number']);
+    expect(inherited('Child', 'fresh')).toEqual([]);
+    // A computed name that is a literal is still that name.
+    expect(inherited('Child', "['run']")).toEqual(['() => void']);
+  });
+
+  it('looks up a static member on the base constructor, and not in the interfaces', () => {
+    expect(inherited('Child', 'static create')).toEqual(['() => Base']);
+    expect(inherited('Child', 'static version')).toEqual([]);
+    // An interface types instances: the static `describe` implements nothing, the instance one does.
+    expect(inherited('Child', 'static describe')).toEqual([]);
+    expect(inherited('Child', 'describe')).toEqual(['() => string']);
+  });
+
+  it('cannot tell for a computed name or a base the checker cannot resolve', () => {
+    expect(inherited('Child', '[key]')).toBeUndefined();
+    expect(inherited('Orphan', 'load')).toBeUndefined();
+    expect(inherited('Loose', 'load')).toBeUndefined();
   });
 });

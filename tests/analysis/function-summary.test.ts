@@ -1,12 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import {
   isAsyncWithOnlySyncWork,
+  isCertainlyVoidCall,
   resolveCalledFunction,
   summarizeCallee,
 } from '../../src/analysis/function-summary.js';
-import { findAll, parseWithTypes } from './in-memory-program.js';
+import { createInMemoryProgram, findAll, parseWithTypes } from './in-memory-program.js';
 
 const helpers = `
 export async function formatName(name: string): Promise<string> {
@@ -123,5 +125,81 @@ interface Store { read(): Promise<number> }
 declare const store: Store;
 probe(store.read());`);
     expect(viaInterface.summarized).toBeUndefined();
+  });
+});
+
+describe('isCertainlyVoidCall', () => {
+  const program = createInMemoryProgram(
+    {
+      'main.ts': `
+import { act, flush } from 'dependency';
+function log(): void { console.log('log'); }
+function forward(callback: () => void): void { return callback(); }
+async function later(): Promise<void> {}
+declare function run<R>(task: () => R): R;
+declare function external(): void;
+interface Logger { log(): void }
+declare const logger: Logger;
+let swappable = (): void => {};
+class Service { flush(): void {} }
+export function probes(callback: () => void, service: Service, task: VoidFunction) {
+  log();
+  console.log('x');
+  [1].forEach((item) => item);
+  flush();
+  callback();
+  callback.call(null);
+  task();
+  act(() => {});
+  forward(callback);
+  run(() => {});
+  external();
+  logger.log();
+  swappable();
+  service.flush();
+  later();
+}
+`,
+      'node_modules/dependency/package.json': '{ "name": "dependency", "types": "index.d.ts" }',
+      'node_modules/dependency/index.d.ts': `
+export declare function flush(): void;
+export declare function act(callback: () => void): void;
+export declare function act<T>(callback: () => Promise<T>): Promise<T>;
+`,
+    },
+    // The DOM library declares `console`: a function of the standard library.
+    { lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'] },
+  );
+  const sourceFile = program.getSourceFiles().find((file) => file.fileName.endsWith('/main.ts'));
+  const probes = sourceFile?.statements.find((statement): statement is ts.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === 'probes');
+  const answers = Object.fromEntries(
+    (probes?.body?.statements ?? []).map((statement) => {
+      const call = (statement as ts.ExpressionStatement).expression as ts.CallExpression;
+      return [call.expression.getText(), isCertainlyVoidCall(program, call)];
+    }),
+  );
+
+  it('trusts a synchronous function of the program, the standard library and a dependency', () => {
+    expect(answers).toMatchObject({ log: true, 'console.log': true, '[1].forEach': true, 'service.flush': true, flush: true });
+  });
+
+  it('distrusts what may stand for an async function', () => {
+    expect(answers).toMatchObject({
+      // A value typed as a function (by the program or the library), and a function handing back a callback's result.
+      callback: false,
+      task: false,
+      forward: false,
+      // A void inferred for a type parameter from a callback.
+      run: false,
+      'callback.call': false,
+      // A sometimes-async API: another overload returns a promise.
+      act: false,
+      // Declared by the program without a body, or by its own interface: an implementation may be async.
+      external: false,
+      'logger.log': false,
+      // A `let` may be reassigned; an async function's call is no void.
+      swappable: false,
+      later: false,
+    });
   });
 });

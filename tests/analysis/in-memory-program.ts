@@ -4,7 +4,8 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree }
 import { parseAndGenerateServices, simpleTraverse } from '@typescript-eslint/typescript-estree';
 import * as ts from 'typescript';
 
-const ROOT = path.resolve('/virtual-project');
+/** The folder the in-memory files live in: `main.ts` is `<VIRTUAL_ROOT>/main.ts`. */
+export const VIRTUAL_ROOT = path.resolve('/virtual-project');
 
 export interface ParsedFile {
   ast: TSESTree.Program;
@@ -14,11 +15,11 @@ export interface ParsedFile {
 }
 
 /**
- * Builds a real TypeScript program from in-memory files (the standard library
- * comes from disk) and parses `main.ts` with typescript-estree against it, so
- * analysis code gets the same parser services a rule gets.
+ * A real TypeScript program of in-memory files (the standard library comes
+ * from disk), with `compilerOptions` over the defaults (`lib` with the DOM's
+ * `console`, say).
  */
-export function parseWithTypes(files: Record<string, string>, mainFile = 'main.ts'): ParsedFile {
+export function createInMemoryProgram(files: Record<string, string>, compilerOptions: ts.CompilerOptions = {}): ts.Program {
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
@@ -27,8 +28,9 @@ export function parseWithTypes(files: Record<string, string>, mainFile = 'main.t
     strict: true,
     noEmit: true,
     types: [],
+    ...compilerOptions,
   };
-  const absolute = new Map(Object.entries(files).map(([name, text]) => [path.join(ROOT, name), text]));
+  const absolute = new Map(Object.entries(files).map(([name, text]) => [path.join(VIRTUAL_ROOT, name), text]));
   const host = ts.createCompilerHost(options, true);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
@@ -41,12 +43,26 @@ export function parseWithTypes(files: Record<string, string>, mainFile = 'main.t
       ? getSourceFile(fileName, languageVersion, ...rest)
       : ts.createSourceFile(fileName, text, languageVersion, true);
   };
-  host.getCurrentDirectory = () => ROOT;
-  // The virtual folder does not exist on disk, but module resolution asks for it.
+  host.getCurrentDirectory = () => VIRTUAL_ROOT;
+  // The virtual folders do not exist on disk, but module resolution asks for them.
   const directoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (directory) => directory === ROOT || (directoryExists?.(directory) ?? false);
-  const program = ts.createProgram([...absolute.keys()], options, host);
-  const filePath = path.join(ROOT, mainFile);
+  host.directoryExists = (directory) =>
+    directory === VIRTUAL_ROOT ||
+    [...absolute.keys()].some((fileName) => fileName.startsWith(`${directory}/`)) ||
+    (directoryExists?.(directory) ?? false);
+  // A file under `node_modules/` is a dependency: found by resolving an import, not a root of the program.
+  const roots = [...absolute.keys()].filter((fileName) => !fileName.includes('/node_modules/'));
+  return ts.createProgram(roots, options, host);
+}
+
+/**
+ * Builds a real TypeScript program from in-memory files (the standard library
+ * comes from disk) and parses `main.ts` with typescript-estree against it, so
+ * analysis code gets the same parser services a rule gets.
+ */
+export function parseWithTypes(files: Record<string, string>, mainFile = 'main.ts'): ParsedFile {
+  const program = createInMemoryProgram(files);
+  const filePath = path.join(VIRTUAL_ROOT, mainFile);
   const code = files[mainFile] ?? '';
   const { ast, services } = parseAndGenerateServices(code, {
     filePath,
