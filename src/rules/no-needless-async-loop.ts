@@ -3,11 +3,13 @@ import * as tsutils from 'ts-api-utils';
 import type * as ts from 'typescript';
 
 import { isAsyncWithOnlySyncWork, summarizeFunction, type FunctionWithBody } from '../analysis/function-summary.js';
+import { isInertWork } from '../analysis/inert-work.js';
 import { getLoopIterationBound, type BoundableLoop } from '../analysis/loop-bound.js';
 import { isEventLoopYield, isGlobalPromise } from '../analysis/promise-idioms.js';
 import { classifySyncIteratedElements, getSyncIteratedTypes } from '../analysis/sync-iteration.js';
 import { classifyExpressionThenability } from '../analysis/thenable.js';
 import { isPromiseTimerYield } from '../analysis/timer-yield.js';
+import { forEachESTreeDescendant } from '../analysis/walk.js';
 import {
   buildSequentialLoop,
   getForEachStatement,
@@ -265,6 +267,13 @@ export default createRule<Options, MessageIds>({
         if (passes > smallArrayLength) return;
       }
       const statement = node.parent;
+      // Every loop around it is bounded: now, is the work in them one that could want the yield?
+      const outermost = loops.at(-1);
+      if (outermost === undefined) return;
+      const yields = findYieldStatements(outermost.body);
+      const doesOtherWork = hasStatementBesides(outermost.body, yields);
+      // Only yields (`for (…) await null;`): a flush, waiting for work queued before the loop.
+      if (!doesOtherWork || !isInertWork(services, outermost.body, yields)) return;
       context.report({
         node,
         messageId: 'yieldInSmallLoop',
@@ -306,6 +315,24 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    function isYield(operand: TSESTree.Expression): boolean {
+      return isEventLoopYield(sourceCode, operand) || isPromiseTimerYield(services, operand);
+    }
+
+    /** The yield statements of a loop body, not counting those of functions nested in it. */
+    function findYieldStatements(body: TSESTree.Statement): Set<TSESTree.Node> {
+      const found = new Set<TSESTree.Node>();
+      forEachESTreeDescendant(body, (inner) => {
+        if (inner !== body && isFunctionNode(inner)) return false;
+        if (inner.type === AST_NODE_TYPES.ExpressionStatement && inner.expression.type === AST_NODE_TYPES.AwaitExpression && isYield(inner.expression.argument)) {
+          found.add(inner);
+          return false;
+        }
+        return true;
+      });
+      return found;
+    }
+
     return {
       'ForOfStatement[await=true]': checkForAwait,
       AwaitExpression(node) {
@@ -313,7 +340,7 @@ export default createRule<Options, MessageIds>({
         if (node.parent.type !== AST_NODE_TYPES.ExpressionStatement) return;
         const loops = getEnclosingLoops(node);
         if (loops === undefined || loops.length === 0) return;
-        if (!isEventLoopYield(sourceCode, node.argument) && !isPromiseTimerYield(services, node.argument)) return;
+        if (!isYield(node.argument)) return;
         checkYield(node as TSESTree.AwaitExpression & { parent: TSESTree.ExpressionStatement }, loops);
       },
       CallExpression(node) {
@@ -467,6 +494,33 @@ function getEnclosingFunction(
     }
   }
   return undefined;
+}
+
+/** Some statement in the body that is not a block, a loop, a label or a yield: work of its own. */
+function hasStatementBesides(statement: TSESTree.Statement, yields: ReadonlySet<TSESTree.Node>): boolean {
+  if (yields.has(statement)) return false;
+  switch (statement.type) {
+    case AST_NODE_TYPES.BlockStatement:
+      return statement.body.some((inner) => hasStatementBesides(inner, yields));
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+      return hasStatementBesides(statement.body, yields);
+    case AST_NODE_TYPES.EmptyStatement:
+      return false;
+    default:
+      return true;
+  }
+}
+
+function isFunctionNode(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
 }
 
 function containsTypeParameter(type: ts.Type): boolean {

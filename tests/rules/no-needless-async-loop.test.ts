@@ -366,6 +366,50 @@ export function sendAll(bytes: Uint8Array): void {
   });
 }
 `,
+    // A click whose handler schedules a render: the yield lets it happen before the next click (hono's tests).
+    `
+export async function clickThrice(button: HTMLButtonElement): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    button.click();
+    await Promise.resolve();
+  }
+}
+`,
+    // A property write may trigger a reactive update that the yield lets run.
+    `
+export async function bump(state: { count: number }): Promise<void> {
+  for (const step of [1, 2]) {
+    state.count += step;
+    await null;
+  }
+}
+`,
+    // An event emitted (node:events) may start listeners' work that the yield lets through.
+    `
+import { EventEmitter } from 'node:events';
+export async function pulse(emitter: EventEmitter): Promise<void> {
+  for (const name of ['start', 'stop']) {
+    emitter.emit(name);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+`,
+    // A loop of nothing but yields flushes work queued before it, on purpose.
+    `
+export async function flushMicrotasks(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+`,
+    // A call of the program's own function may queue work.
+    `
+declare function step(name: string): void;
+export async function run(): Promise<void> {
+  for (const name of ['a', 'b']) {
+    step(name);
+    await null;
+  }
+}
+`,
   ],
   invalid: [
     {
@@ -1217,6 +1261,38 @@ export async function tick(): Promise<void> {
         },
       ],
       output: null,
+    },
+    {
+      // Work that only computes (string and array methods, a local total): nothing for the yield to let through.
+      code: `
+export async function measure(words: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const word of ['alpha', 'beta']) {
+    total += word.toUpperCase().length + words.filter((other) => other.startsWith(word)).length;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return total;
+}
+`,
+      errors: [
+        {
+          messageId: 'yieldInSmallLoop',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 59,
+          suggestions: [],
+        },
+      ],
+      output: `
+export async function measure(words: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const word of ['alpha', 'beta']) {
+    total += word.toUpperCase().length + words.filter((other) => other.startsWith(word)).length;
+  }
+  return total;
+}
+`,
     },
     {
       // An async function that walks an array by awaiting itself with the next index.
