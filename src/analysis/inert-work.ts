@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree }
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
-import { forEachESTreeDescendant } from './walk.js';
+import { isFunctionNode } from '../syntax/function-node.js';
+import { forEachESTreeDescendant } from '../syntax/walk.js';
 
 /**
  * Whether code only computes and logs: it can have scheduled nothing —
@@ -31,7 +32,7 @@ export function isInertWork(
     forEachESTreeDescendant(start, (node) => {
       if (!state.inert || skip.has(node)) return false;
       // A function written here runs only if something calls it: the call is judged where it happens.
-      if (node !== start && isFunction(node)) return false;
+      if (node !== start && isFunctionNode(node)) return false;
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression: {
           const verdict = judgeCall(services, node);
@@ -148,12 +149,4 @@ function isPlainVariableTarget(target: TSESTree.Node): boolean {
     default:
       return false;
   }
-}
-
-function isFunction(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
 }

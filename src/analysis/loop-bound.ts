@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { getKnownLength } from './known-length.js';
-import { forEachESTreeDescendant } from './walk.js';
+import { getEnclosingFunction, isFunctionNode } from '../syntax/function-node.js';
+import { isLoopStatement } from '../syntax/loop.js';
+import { forEachESTreeDescendant } from '../syntax/walk.js';
 
 /** The loops whose iteration count can be bounded. */
 export type BoundableLoop =
@@ -226,9 +228,9 @@ function hasContinue(body: TSESTree.BlockStatement): boolean {
       found = true;
       return false;
     }
-    if (isFunction(node)) return false;
+    if (isFunctionNode(node)) return false;
     // An unlabelled `continue` inside a nested loop continues that loop; a labelled one may not.
-    if (isLoop(node)) {
+    if (isLoopStatement(node)) {
       found = containsLabelledContinue(node);
       return false;
     }
@@ -240,34 +242,9 @@ function hasContinue(body: TSESTree.BlockStatement): boolean {
 function containsLabelledContinue(root: TSESTree.Node): boolean {
   let found = false;
   forEachESTreeDescendant(root, (node) => {
-    if (found || isFunction(node)) return false;
+    if (found || isFunctionNode(node)) return false;
     if (node.type === AST_NODE_TYPES.ContinueStatement && node.label !== null) found = true;
     return !found;
   });
   return found;
-}
-
-function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
-}
-
-function isFunction(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
-function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current != null; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
 }

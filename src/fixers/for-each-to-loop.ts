@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { forEachESTreeDescendant } from '../analysis/walk.js';
+import { isFunctionNode } from '../syntax/function-node.js';
+import { isLoopStatement } from '../syntax/loop.js';
+import { readsOwnThisOrArguments } from '../syntax/own-this.js';
+import { forEachESTreeDescendant } from '../syntax/walk.js';
 
 /**
  * Rewrites of `xs.forEach(async (x) => { … })`, whose promises nobody waits
@@ -65,7 +68,7 @@ export function buildSequentialLoop(
   if (hasThisParameter(callback)) return undefined;
   const head = getLoopHead(sourceCode, forEach);
   if (head === undefined) return undefined;
-  if (callback.type === AST_NODE_TYPES.FunctionExpression && usesOwnThisOrArguments(callback)) return undefined;
+  if (callback.type === AST_NODE_TYPES.FunctionExpression && readsOwnThisOrArguments([callback.body])) return undefined;
   const indent = getIndent(sourceCode, statement);
   let body: string;
   if (callback.body.type === AST_NODE_TYPES.BlockStatement) {
@@ -203,13 +206,13 @@ function rewriteReturnsAsContinue(
   const visit = (node: TSESTree.Node, insideLoop: boolean): void => {
     forEachESTreeDescendant(node, (inner) => {
       if (!state.mechanical) return false;
-      if (inner !== node && isFunctionLike(inner)) return false;
+      if (inner !== node && isFunctionNode(inner)) return false;
       if (inner.type === AST_NODE_TYPES.VariableDeclaration && inner.kind === 'var') state.mechanical = false;
       if (inner.type === AST_NODE_TYPES.ReturnStatement) {
         if (inner.argument !== null || insideLoop) state.mechanical = false;
         returns.push(inner);
       }
-      if (inner !== node && isLoop(inner)) {
+      if (inner !== node && isLoopStatement(inner)) {
         visit(inner, true);
         return false;
       }
@@ -231,7 +234,7 @@ function rewriteReturnsAsContinue(
 export function awaitsAtOwnLevel(root: TSESTree.Node): boolean {
   let found = false;
   forEachESTreeDescendant(root, (node) => {
-    if (found || (node !== root && isFunctionLike(node))) return false;
+    if (found || (node !== root && isFunctionNode(node))) return false;
     if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) {
       found = true;
     }
@@ -240,19 +243,6 @@ export function awaitsAtOwnLevel(root: TSESTree.Node): boolean {
   return found;
 }
 
-function usesOwnThisOrArguments(callback: TSESTree.FunctionExpression): boolean {
-  let found = false;
-  forEachESTreeDescendant(callback.body, (node) => {
-    if (found) return false;
-    // An arrow inside sees the callback's `this` and `arguments`; a function has its own.
-    if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
-    if (node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments')) {
-      found = true;
-    }
-    return !found;
-  });
-  return found;
-}
 
 /** `function (this: Owner, item) {}`: TypeScript's `this` parameter is listed among the parameters. */
 function hasThisParameter(callback: AsyncCallback): boolean {
@@ -287,22 +277,4 @@ function isUnaryLevel(node: TSESTree.Expression): boolean {
     default:
       return false;
   }
-}
-
-function isFunctionLike(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
-function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
 }

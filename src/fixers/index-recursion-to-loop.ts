@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { forEachESTreeDescendant } from '../analysis/walk.js';
+import { getEnclosingFunction, isFunctionNode } from '../syntax/function-node.js';
+import { readsOwnThisOrArguments } from '../syntax/own-this.js';
+import { forEachESTreeDescendant } from '../syntax/walk.js';
 import { getParameterName, type IndexRecursion } from '../syntax/index-recursion.js';
 
 /**
@@ -31,7 +33,7 @@ export function buildLoopFromIndexRecursion(
   if (statements.at(-1) !== statement || guard === undefined || work.length === 0) return undefined;
   const array = getGuardedArray(guard, index.name);
   if (array === undefined || !passesParametersOn(fn, call, index.name)) return undefined;
-  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && usesThisOrArguments(work)) return undefined;
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && readsOwnThisOrArguments(work)) return undefined;
   if (!work.every((node) => isMechanicalWork(node))) return undefined;
   const parameters = sourceCode
     .getDeclaredVariables(fn)
@@ -124,7 +126,7 @@ function passesParametersOn(fn: IndexRecursion['fn'], call: IndexRecursion['call
 function isMechanicalWork(root: TSESTree.Node): boolean {
   let mechanical = true;
   forEachESTreeDescendant(root, (node) => {
-    if (!mechanical || isFunctionLike(node)) return false;
+    if (!mechanical || isFunctionNode(node)) return false;
     if ((node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null) || (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'var')) {
       mechanical = false;
     }
@@ -133,19 +135,6 @@ function isMechanicalWork(root: TSESTree.Node): boolean {
   return mechanical;
 }
 
-function usesThisOrArguments(statements: readonly TSESTree.Node[]): boolean {
-  let found = false;
-  for (const root of statements) {
-    forEachESTreeDescendant(root, (node) => {
-      if (found || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
-      if (node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments')) {
-        found = true;
-      }
-      return !found;
-    });
-  }
-  return found;
-}
 
 /** `items[i]` as a value read (not a target). */
 function isElementReadOf(identifier: TSESTree.Node, arrayName: string): boolean {
@@ -196,19 +185,4 @@ function hasMultilineTemplate(sourceCode: Readonly<TSESLint.SourceCode>, start: 
   return sourceCode.ast.tokens.some(
     (token) => token.type === AST_TOKEN_TYPES.Template && token.range[0] >= start && token.range[1] <= end && token.loc.start.line !== token.loc.end.line,
   );
-}
-
-function isFunctionLike(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
-}
-
-function getEnclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current != null; current = current.parent) {
-    if (isFunctionLike(current)) return current;
-  }
-  return undefined;
 }

@@ -2,14 +2,15 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree, ESLintUtils } from '@type
 import * as tsutils from 'ts-api-utils';
 import type * as ts from 'typescript';
 
-import { isAsyncWithOnlySyncWork, summarizeFunction, type FunctionWithBody } from '../analysis/function-summary.js';
+import { isAsyncWrapperAroundSyncWork } from '../analysis/async-wrapper.js';
+import { summarizeFunction, type FunctionWithBody } from '../analysis/function-summary.js';
 import { isInertWork } from '../analysis/inert-work.js';
 import { getLoopIterationBound, type BoundableLoop } from '../analysis/loop-bound.js';
-import { isEventLoopYield, isGlobalPromise } from '../analysis/promise-idioms.js';
+import { isCertainlyNotThenable } from '../analysis/not-thenable.js';
 import { classifySyncIteratedElements, getSyncIteratedTypes } from '../analysis/sync-iteration.js';
-import { classifyExpressionThenability } from '../analysis/thenable.js';
 import { isPromiseTimerYield } from '../analysis/timer-yield.js';
-import { forEachESTreeDescendant } from '../analysis/walk.js';
+import { createRule } from '../create-rule.js';
+import { getFixOrSuggest } from '../fixers/fix-or-suggest.js';
 import {
   buildSequentialLoop,
   getForEachStatement,
@@ -18,12 +19,13 @@ import {
   type CollectionKind,
 } from '../fixers/for-each-to-loop.js';
 import { buildLoopFromIndexRecursion } from '../fixers/index-recursion-to-loop.js';
+import { canMakeFunctionSynchronous, makeFunctionSynchronous } from '../fixers/make-function-synchronous.js';
 import { canAwaitAt } from '../syntax/await-context.js';
+import { describeNode } from '../syntax/describe-node.js';
+import { getEnclosingFunction, isFunctionNode } from '../syntax/function-node.js';
 import { getIndexRecursion } from '../syntax/index-recursion.js';
-import { createRule } from '../util/createRule.js';
-import { describeNode } from '../util/describeNode.js';
-import { getFixOrSuggest } from '../util/getFixOrSuggest.js';
-import { canMakeFunctionSynchronous, makeFunctionSynchronous } from '../util/makeFunctionSynchronous.js';
+import { isEventLoopYield, isGlobalPromise } from '../syntax/promise-idioms.js';
+import { forEachESTreeDescendant } from '../syntax/walk.js';
 
 export type Options = [
   {
@@ -120,8 +122,8 @@ export default createRule<Options, MessageIds>({
       if (use === undefined) return;
       const callback = mapCall.arguments[0];
       const declaration = services.esTreeNodeToTSNodeMap.get(callback) as FunctionWithBody;
-      const summary = summarizeFunction(checker, declaration);
-      if (!isAsyncWithOnlySyncWork(summary) || !isArrayType(services.getTypeAtLocation(mapCall.callee.object))) return;
+      if (!isAsyncWrapperAroundSyncWork(program, declaration) || !isArrayType(services.getTypeAtLocation(mapCall.callee.object))) return;
+      const summary = summarizeFunction(program, declaration);
       const name = describeNode(sourceCode, mapCall.callee.object);
       const target = use.kind === 'awaited' ? use.await : node;
       const removed: [TSESTree.Range, TSESTree.Range] = [
@@ -217,7 +219,7 @@ export default createRule<Options, MessageIds>({
         const canAwait = canAwaitAt(program, services.esTreeNodeToTSNodeMap.get(node).getSourceFile(), node);
         const awaitExpressionBody =
           callback.body.type !== AST_NODE_TYPES.BlockStatement &&
-          classifyExpressionThenability(services, callback.body) !== 'not-thenable';
+          !isCertainlyNotThenable(services, callback.body);
         const loop = buildSequentialLoop(sourceCode, forEach, { awaitExpressionBody, canAwait });
         if (loop !== undefined) {
           suggest.push({ messageId: 'useSequentialLoop', fix: (fixer) => fixer.replaceText(forEach.statement, loop) });
@@ -354,8 +356,8 @@ export default createRule<Options, MessageIds>({
           checkForEach(node, callback);
           return;
         }
-        // Syntax first: a call with an `x + 1` argument, inside an async function.
-        if (node.callee.type === AST_NODE_TYPES.Identifier && node.arguments.some(isIncrement)) checkRecursion(node);
+        // Syntax first (an `i + 1` argument, inside an async function of that name), the checker only then.
+        if (node.callee.type === AST_NODE_TYPES.Identifier) checkRecursion(node);
       },
     };
   },
@@ -442,14 +444,6 @@ function isAsyncCallback(node: TSESTree.Node): node is AsyncCallback {
   );
 }
 
-function isIncrement(argument: TSESTree.CallExpressionArgument): boolean {
-  return (
-    argument.type === AST_NODE_TYPES.BinaryExpression &&
-    argument.operator === '+' &&
-    argument.right.type === AST_NODE_TYPES.Literal &&
-    argument.right.value === 1
-  );
-}
 
 /**
  * The loops around `node` in its function, innermost first, whose body holds
@@ -481,20 +475,6 @@ function getEnclosingLoops(node: TSESTree.Node): BoundableLoop[] | undefined {
   return loops;
 }
 
-function getEnclosingFunction(
-  node: TSESTree.Node,
-): TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | undefined {
-  for (let current = node.parent; current != null; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression
-    ) {
-      return current;
-    }
-  }
-  return undefined;
-}
 
 /** Some statement in the body that is not a block, a loop, a label or a yield: work of its own. */
 function hasStatementBesides(statement: TSESTree.Statement, yields: ReadonlySet<TSESTree.Node>): boolean {
@@ -515,13 +495,6 @@ function hasStatementBesides(statement: TSESTree.Statement, yields: ReadonlySet<
   }
 }
 
-function isFunctionNode(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
-}
 
 function containsTypeParameter(type: ts.Type): boolean {
   return tsutils.unionConstituents(type).some((member) => tsutils.isInstantiableType(member));

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { forEachESTreeDescendant } from '../analysis/walk.js';
+import { getEnclosingFunction, type FunctionNode } from './function-node.js';
+import { forEachESTreeDescendant } from './walk.js';
 
 /**
  * The shape of an async function that walks an array by calling itself with
@@ -27,7 +28,7 @@ export interface IndexRecursion {
   elementReads: TSESTree.MemberExpression[];
 }
 
-export type RecursiveFunction = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+export type RecursiveFunction = FunctionNode;
 
 /**
  * For a call `f(…, i + 1, …)` inside the async function `f` itself, awaited
@@ -166,16 +167,3 @@ function findLengthComparisons(
 }
 
 const COMPARISONS = new Set(['<', '<=', '>', '>=', '===', '!==', '==', '!=']);
-
-function getEnclosingFunction(node: TSESTree.Node): RecursiveFunction | undefined {
-  for (let current = node.parent; current != null; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      return current;
-    }
-  }
-  return undefined;
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { classifySyncIteratedElements, getSyncIteratedTypes } from '../../src/analysis/sync-iteration.js';
 import type { Thenability } from '../../src/analysis/thenable.js';
-import { findInitializer, parseWithTypes } from './inMemoryProgram.js';
+import { findInitializer, parseWithTypes } from './in-memory-program.js';
 
 const declarations = `
 declare function value<T>(): T;

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
 
-import { createFixtureESLint } from '../fixtureESLint.js';
-import { fixturesDir } from '../ruleTester.js';
+import { createFixtureESLint } from '../fixture-eslint.js';
+import { fixturesDir } from '../rule-tester.js';
 
 export interface ProbeContext {
   services: ParserServicesWithTypeInformation;
