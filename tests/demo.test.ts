@@ -125,6 +125,25 @@ describe('npm run demo', () => {
     expect(preview).not.toContain('a/src/util/format.ts');
   });
 
+  it('shows no-needless-async-loop: every shape found, the fixes previewed, forEach with both rewrites', () => {
+    const loopFindings = findings.filter((finding) => finding.ruleId === 'no-needless-async-loop');
+    expect(loopFindings.map((finding) => `${finding.file}:${finding.line}`)).toEqual([
+      'src/jobs/exportOrders.ts:20',
+      'src/jobs/exportOrders.ts:27',
+      'src/jobs/exportOrders.ts:29',
+      'src/jobs/exportOrders.ts:37',
+      'src/jobs/exportOrders.ts:47',
+    ]);
+    const section = getSection(demo.stdout, 'Findings');
+    expect(section).toMatch(/exportOrders\.ts:29:10 {2}`orders\.forEach` ignores .*\[2 suggestions\]/u);
+    const preview = getSection(demo.stdout, 'What --fix would change');
+    // The yield goes, so csvHeader no longer awaits: no-needless-async drops its `async`, no-trivial-await the `await` on it.
+    expect(preview).toMatch(/^- {4}await new Promise\(\(resolve\) => setImmediate\(resolve\)\);/mu);
+    expect(preview).toMatch(/^\+function csvHeader\(\): string \{/mu);
+    expect(preview).toMatch(/^\+ {2}const rows = orders\.map\(\(order\) => toCsvRow\(order\)\);/mu);
+    expect(preview).toMatch(/^\+ {2}for \(const order of orders\) \{/mu);
+  });
+
   it('prints a summary row per enabled rule that matches the findings', () => {
     const summary = getSection(demo.stdout, 'Summary');
     const ruleIds = new Set(findings.map((finding) => finding.ruleId));

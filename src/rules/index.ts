@@ -1,8 +1,10 @@
 import noNeedlessAsync from './no-needless-async.js';
+import noNeedlessAsyncLoop from './no-needless-async-loop.js';
 import noTrivialAwait from './no-trivial-await.js';
 
 /** Every rule of the plugin by id, sorted; `tests/plugin.test.ts` checks it against `src/rules/`. */
 export const rules = {
   'no-needless-async': noNeedlessAsync,
+  'no-needless-async-loop': noNeedlessAsyncLoop,
   'no-trivial-await': noTrivialAwait,
 };

@@ -17,7 +17,8 @@ export function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
 
 /** The innermost function around `node` (not `node` itself). */
 export function getEnclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current !== undefined; current = current.parent) {
+  // ESLint gives the Program a `null` parent, whatever the types say.
+  for (let current = node.parent; current != null; current = current.parent) {
     if (isFunctionNode(current)) return current;
   }
   return undefined;

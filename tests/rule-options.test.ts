@@ -1,0 +1,40 @@
+/**
+ * Options are validated by ESLint against each rule's JSON schema: a bad
+ * option gives ESLint's own configuration error before the rule runs, never
+ * a crash inside it (catalogue, "What every rule has").
+ */
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../src/index.js';
+import { createFixtureESLint } from './fixture-eslint.js';
+import { fixturesDir } from './rule-tester.js';
+
+async function lintWithOptions(ruleId: string, options: unknown): Promise<unknown> {
+  const eslint = createFixtureESLint({
+    configs: [
+      {
+        files: ['**/*.ts'],
+        plugins: { 'async-misuse': plugin },
+        rules: { [`async-misuse/${ruleId}`]: ['error', options] },
+      },
+    ],
+  });
+  return eslint.lintText('export {};\n', { filePath: path.join(fixturesDir, 'file.ts') });
+}
+
+describe('no-needless-async-loop options', () => {
+  it.each([[{ smallArrayLength: -1 }], [{ smallArrayLength: 1.5 }], [{ smallArrayLength: '3' }], [{ smallArraySize: 3 }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('no-needless-async-loop', options)).rejects.toThrow(
+        /Key "rules": Key "async-misuse\/no-needless-async-loop":/u,
+      );
+    },
+  );
+
+  it.each([[{}], [{ smallArrayLength: 0 }], [{ smallArrayLength: 100 }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('no-needless-async-loop', options)).resolves.toBeDefined();
+  });
+});
