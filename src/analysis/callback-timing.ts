@@ -164,7 +164,7 @@ export function classifyCallback(
     }
   }
   if (isTestBlock(services, call.callee)) return synchronous('test-block');
-  if (calleeName !== undefined && isTimerCall(services, callee, calleeName)) return continuation('timer');
+  if (isTimerCall(services, callee)) return continuation('timer');
   if (callee.type === AST_NODE_TYPES.MemberExpression && isSynchronousLibraryMethod(services, callee)) {
     return synchronous('array-method');
   }
@@ -177,7 +177,7 @@ export function classifyCallback(
       .unionConstituents(expected)
       .flatMap((member) => checker.getApparentType(member).getCallSignatures());
     if (signatures.length === 0) return { timing: 'unknown', reason: 'untyped-callee' };
-    if (signatures.some((signature) => hasErrorFirstParameter(checker, signature))) return continuation('node-style-callback');
+    if (signatures.some((signature) => hasErrorFirstParameter(services.program, signature))) return continuation('node-style-callback');
     const returnTypes = signatures.map((signature) => signature.getReturnType());
     if (returnTypes.every(isVoidLike)) {
       const callType = services.getTypeAtLocation(call as TSESTree.Node);
@@ -247,6 +247,26 @@ function getCallbackContextKind(
   if (timing.reason === 'promise-handler') return 'promise-handler';
   if (timing.reason === 'event-listener' && !isProcessLifecycleListener(services, timing.call)) return 'event-listener';
   return undefined;
+}
+
+/**
+ * Whether `node` is inside a test-framework block (`it('…', async () => …)`,
+ * `beforeEach`, `describe`), at any depth: the code a test runs, not the code
+ * it tests.
+ */
+export function isInsideTestBlock(services: ParserServicesWithTypeInformation, node: TSESTree.Node): boolean {
+  for (let current = node.parent; current !== undefined && current.type !== AST_NODE_TYPES.Program; current = current.parent) {
+    const call = current.parent;
+    if (
+      (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.includes(current) &&
+      isTestBlock(services, call.callee)
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -333,21 +353,28 @@ export function isEventSource(checker: ts.TypeChecker, type: ts.Type): boolean {
  * optionally with `null`/`undefined`: what a Node-style callback's first
  * parameter receives.
  */
-export function isErrorType(checker: ts.TypeChecker, type: ts.Type): boolean {
+export function isErrorType(program: ts.Program, type: ts.Type): boolean {
+  const checker = program.getTypeChecker();
   const members = tsutils
     .unionConstituents(type)
     .filter((member) => !tsutils.isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
   return (
     members.length > 0 &&
     members.every((member) =>
-      someSelfOrBaseType(checker, member, (symbol) => symbol.name === 'Error' && isDeclaredInDefaultLibrary(symbol)),
+      someSelfOrBaseType(
+        checker,
+        member,
+        (symbol) =>
+          symbol.name === 'Error' &&
+          (symbol.declarations ?? []).some((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile())),
+      ),
     )
   );
 }
 
-function hasErrorFirstParameter(checker: ts.TypeChecker, signature: ts.Signature): boolean {
+function hasErrorFirstParameter(program: ts.Program, signature: ts.Signature): boolean {
   const [first] = signature.getParameters();
-  return first !== undefined && isErrorType(checker, checker.getTypeOfSymbol(first));
+  return first !== undefined && isErrorType(program, program.getTypeChecker().getTypeOfSymbol(first));
 }
 
 /**
@@ -378,11 +405,6 @@ function someSelfOrBaseType(checker: ts.TypeChecker, type: ts.Type, predicate: (
     }
   }
   return false;
-}
-
-/** The checker gives no program to ask; a default library file says it is one (`no-default-lib`). */
-function isDeclaredInDefaultLibrary(symbol: ts.Symbol): boolean {
-  return (symbol.declarations ?? []).some((declaration) => declaration.getSourceFile().hasNoDefaultLib);
 }
 
 /** Declared in a declaration file of the standard library or a dependency, not by the program. */
@@ -462,17 +484,31 @@ function isTestBlock(services: ParserServicesWithTypeInformation, callee: TSESTr
     else break;
   }
   if (root.type !== AST_NODE_TYPES.Identifier || !TEST_BLOCK_NAMES.has(root.name)) return false;
-  const symbol = getSymbol(services, root);
-  // An untyped global `it` (no `@types/jest` installed) is still a test block by its name.
-  return symbol === undefined || isDeclaredInLibrary(services.program, symbol);
+  // An untyped global `it` (no `@types/jest`), or one imported from a module that is not installed, is
+  // still a test block by its name; a function the program declares is not.
+  const declarations = getSymbol(services, root)?.declarations ?? [];
+  return declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
 }
 
-/** `setTimeout(…)`, `window.setTimeout(…)`, `timers.setImmediate(…)`, `process.nextTick(…)`, declared by the library. */
-function isTimerCall(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression, name: string): boolean {
-  if (!TIMER_FUNCTIONS.has(name) && name !== 'nextTick') return false;
-  const nameNode = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+/**
+ * `setTimeout(…)`, `window.setTimeout(…)`, `timers.setImmediate(…)`,
+ * `process.nextTick(…)`, and `import { setTimeout as delay } from
+ * 'node:timers'`: by the name the library declares, not the one written.
+ */
+function isTimerCall(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression): boolean {
+  const nameNode =
+    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
+      ? callee.property
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee
+        : undefined;
+  if (nameNode === undefined) return false;
   const symbol = getSymbol(services, nameNode);
-  return symbol !== undefined && isDeclaredInLibrary(services.program, symbol);
+  return (
+    symbol !== undefined &&
+    (TIMER_FUNCTIONS.has(symbol.name) || symbol.name === 'nextTick') &&
+    isDeclaredInLibrary(services.program, symbol)
+  );
 }
 
 /** A method of an array, map, set, iterator or string of the standard library (`items.map`, `Array.from`). */
