@@ -3,6 +3,7 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { getAmbientModuleName } from './declaration-origin.js';
 
 /**
  * Calls that block the event loop until their work is done: the synchronous
@@ -94,13 +95,13 @@ export function findRenamedSyncBindings(sourceCode: Readonly<TSESLint.SourceCode
 function isRenamedSyncDefinition(definition: TSESLint.Scope.Definition): boolean {
   const name = definition.name;
   const parent = name.parent;
-  if (parent?.type === AST_NODE_TYPES.ImportSpecifier) return getStaticName(parent.imported)?.endsWith('Sync') === true;
+  if (parent.type === AST_NODE_TYPES.ImportSpecifier) return getStaticName(parent.imported)?.endsWith('Sync') === true;
   // `const { execSync: run } = …`
-  if (parent?.type === AST_NODE_TYPES.Property && parent.value === name && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === name && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
     return !parent.computed && getStaticName(parent.key)?.endsWith('Sync') === true;
   }
   // `const read = fs.readFileSync`, `const read = readFileSync`
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === name && parent.init !== null) {
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === name && parent.init !== null) {
     const init = parent.init;
     if (init.type === AST_NODE_TYPES.Identifier) return init.name.endsWith('Sync');
     return (
@@ -198,14 +199,6 @@ function classifySymbol(program: ts.Program, symbol: ts.Symbol): BlockingCall | 
     if (!ts.isInterfaceDeclaration(owner)) continue;
     if (owner.name.text === 'Atomics' && name.text === 'wait') return { kind: 'atomics-wait' };
     if (owner.name.text === 'XMLHttpRequest' && name.text === 'open') return { kind: 'sync-xhr' };
-  }
-  return undefined;
-}
-
-/** The name of the `declare module "…"` a declaration sits in. */
-function getAmbientModuleName(declaration: ts.Node): string | undefined {
-  for (let node: ts.Node | undefined = declaration.parent; node !== undefined; node = node.parent) {
-    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return node.name.text;
   }
   return undefined;
 }

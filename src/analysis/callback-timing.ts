@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree }
 import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
+import { getAmbientModuleName, isDeclaredInLibrary } from './declaration-origin.js';
 import type { FunctionNode } from './promise-contract.js';
 import { classifyExpressionThenability } from './thenable.js';
 
@@ -259,7 +260,7 @@ export function isInsideTestBlock(services: ParserServicesWithTypeInformation, n
     const call = current.parent;
     if (
       (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) &&
-      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.type === AST_NODE_TYPES.CallExpression &&
       call.arguments.includes(current) &&
       isTestBlock(services, call.callee)
     ) {
@@ -407,27 +408,10 @@ function someSelfOrBaseType(checker: ts.TypeChecker, type: ts.Type, predicate: (
   return false;
 }
 
-/** Declared in a declaration file of the standard library or a dependency, not by the program. */
-function isDeclaredInLibrary(program: ts.Program, symbol: ts.Symbol): boolean {
-  const declarations = symbol.declarations ?? [];
-  return (
-    declarations.length > 0 &&
-    declarations.every((declaration) => {
-      const sourceFile = declaration.getSourceFile();
-      return (
-        sourceFile.isDeclarationFile &&
-        (program.isSourceFileDefaultLibrary(sourceFile) || program.isSourceFileFromExternalLibrary(sourceFile))
-      );
-    })
-  );
-}
-
 function isDeclaredInModule(symbol: ts.Symbol, modules: ReadonlySet<string>): boolean {
   return (symbol.declarations ?? []).some((declaration) => {
-    for (let node: ts.Node | undefined = declaration.parent; node !== undefined; node = node.parent) {
-      if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return modules.has(node.name.text);
-    }
-    return false;
+    const module = getAmbientModuleName(declaration);
+    return module !== undefined && modules.has(module);
   });
 }
 
@@ -483,11 +467,13 @@ function isTestBlock(services: ParserServicesWithTypeInformation, callee: TSESTr
     else if (root.type === AST_NODE_TYPES.TaggedTemplateExpression) root = root.tag;
     else break;
   }
-  if (root.type !== AST_NODE_TYPES.Identifier || !TEST_BLOCK_NAMES.has(root.name)) return false;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const symbol = getSymbol(services, root);
+  // `import { test as nodeTest } from 'node:test'` is a test block by the name its module gives it.
+  if (!TEST_BLOCK_NAMES.has(root.name) && (symbol === undefined || !TEST_BLOCK_NAMES.has(symbol.name))) return false;
   // An untyped global `it` (no `@types/jest`), or one imported from a module that is not installed, is
   // still a test block by its name; a function the program declares is not.
-  const declarations = getSymbol(services, root)?.declarations ?? [];
-  return declarations.every((declaration) => declaration.getSourceFile().isDeclarationFile);
+  return (symbol?.declarations ?? []).every((declaration) => declaration.getSourceFile().isDeclarationFile);
 }
 
 /**

@@ -123,8 +123,8 @@ function findExistingBinding(
       }
     } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.importKind !== 'type') {
       const reference = statement.moduleReference;
-      if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference || reference.expression.type !== AST_NODE_TYPES.Literal) continue;
-      const source = String(reference.expression.value);
+      if (reference.type !== AST_NODE_TYPES.TSExternalModuleReference) continue;
+      const source = reference.expression.value;
       if (modules.has(source) || parentModules.has(source)) addNamespace(statement.id, parentModules.has(source));
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
@@ -243,22 +243,28 @@ function usesNodeScheme(program: TSESTree.Program): boolean {
 const BUILTIN_MODULES = new Set(['child_process', 'crypto', 'fs', 'fs/promises', 'path', 'util', 'zlib', 'os', 'url', 'http', 'https', 'stream', 'events']);
 
 /**
- * A line after `statement` (on a line of its own), or, without one, before
- * the first statement of the file that is not a directive (`'use strict'`).
+ * A line after `statement` (on a line of its own, indented as it is), or,
+ * without one, before the first statement of the file that is not a
+ * directive (`'use strict'`).
  */
 function insertLineAfter(
   sourceCode: Readonly<TSESLint.SourceCode>,
   statement: TSESTree.Node | undefined,
   line: string,
 ): SourceAddition {
-  if (statement !== undefined) return { position: statement.range[1], text: `\n${line}` };
   const program = sourceCode.ast;
-  const directives = program.body.filter(
-    (node) => node.type === AST_NODE_TYPES.ExpressionStatement && node.directive !== undefined,
-  );
-  const lastDirective = directives.at(-1);
-  if (lastDirective !== undefined) return { position: lastDirective.range[1], text: `\n${line}` };
+  const lastDirective = program.body
+    .filter((node) => node.type === AST_NODE_TYPES.ExpressionStatement && node.directive !== undefined)
+    .at(-1);
+  const after = statement ?? lastDirective;
+  if (after !== undefined) return { position: after.range[1], text: `\n${getIndentation(sourceCode, after)}${line}` };
   const first = program.body[0];
   if (first === undefined) return { position: program.range[1], text: `${line}\n` };
-  return { position: first.range[0], text: `${line}\n` };
+  return { position: first.range[0], text: `${line}\n${getIndentation(sourceCode, first)}` };
+}
+
+/** The white space before a node on its line, if nothing else stands there. */
+function getIndentation(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  const before = (sourceCode.lines[node.loc.start.line - 1] ?? '').slice(0, node.loc.start.column);
+  return /^\s*$/u.test(before) ? before : '';
 }

@@ -28,14 +28,13 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       blockingCall:
-        '`{{name}}` blocks the event loop until it is done, here in {{context}}: every other request, timer and callback of the process waits meanwhile. {{advice}}',
+        '`{{name}}`{{api}} blocks the event loop until it is done, here in {{context}}: every other request, timer and callback of the process waits meanwhile. {{advice}}',
       usePromiseForm: 'Await `{{replacement}}` instead (code after it then runs a tick later).',
       usePromisifiedCommand:
         'Await `{{replacement}}` instead (the command then runs without blocking; its output, stderr included, is collected instead of printed).',
     },
     schema: [],
   },
-  defaultOptions: [],
   create(context) {
     const services = ESLintUtils.getParserServices(context);
     const checker = services.program.getTypeChecker();
@@ -54,6 +53,7 @@ export default createRule<Options, MessageIds>({
         messageId: 'blockingCall',
         data: {
           name: describeNode(sourceCode, call.callee),
+          api: describeApiUnderOtherName(call, blocking),
           context: describeContext(runContext),
           advice: getAdvice(blocking),
         },
@@ -271,6 +271,19 @@ function getAdvice(blocking: BlockingCall): string {
   if (blocking.name === 'spawnSync') return 'Use `spawn` and wait for its `close` event instead.';
   if (blocking.module === 'fs') return 'Use the asynchronous form from `node:fs/promises` instead.';
   return `Await \`promisify(${blocking.name.slice(0, -'Sync'.length)})\` instead.`;
+}
+
+/** ` (`node:fs` `readFileSync`)` where the call names it otherwise (`read(p)`), else nothing. */
+function describeApiUnderOtherName(call: TSESTree.CallExpression, blocking: BlockingCall): string {
+  if (blocking.kind !== 'module-function') return '';
+  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  const written =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property.name
+        : undefined;
+  return written === blocking.name ? '' : ` (\`node:${blocking.module}\` \`${blocking.name}\`)`;
 }
 
 function describeContext(runContext: AsyncRunContext): string {

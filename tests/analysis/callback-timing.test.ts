@@ -6,6 +6,7 @@ import {
   findAsyncRunContext,
   isErrorType,
   isEventSource,
+  isInsideTestBlock,
   type CallbackTimingOptions,
 } from '../../src/analysis/callback-timing.js';
 import { getFunctionLabel, runTypedProbe } from './typedProbe.js';
@@ -272,6 +273,41 @@ describe('findAsyncRunContext', () => {
       'process signal listener': 'none',
       'takes only a request': 'none',
       'array callback at the top level': 'none',
+    });
+  });
+});
+
+describe('isInsideTestBlock', () => {
+  it('sees test blocks at any depth, by the framework, not a function of the program', async () => {
+    const found: Record<string, boolean> = {};
+    await runTypedProbe(
+      `${probeDeclaration}
+        import { describe, it } from 'vitest';
+        import { test as nodeTest } from 'node:test';
+        describe('suite', () => {
+          it('case', async () => {
+            [1].forEach(() => probe('nested in a case'));
+          });
+        });
+        nodeTest('node:test', async () => probe('node:test, renamed'));
+        function suite(body: () => void) { body(); }
+        suite(() => probe('a program function'));
+        export async function helper() { probe('outside any block'); }
+      `,
+      (_context, services) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          const [label] = node.arguments;
+          if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'probe' && label?.type === AST_NODE_TYPES.Literal) {
+            found[String(label.value)] = isInsideTestBlock(services, node);
+          }
+        },
+      }),
+    );
+    expect(found).toEqual({
+      'nested in a case': true,
+      'node:test, renamed': true,
+      'a program function': false,
+      'outside any block': false,
     });
   });
 });

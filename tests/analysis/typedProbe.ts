@@ -1,7 +1,6 @@
 import path from 'node:path';
 
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ESLint } from 'eslint';
 
 import { createFixtureESLint } from '../fixtureESLint.js';
@@ -23,7 +22,6 @@ export async function runTypedProbe(
 ): Promise<void> {
   const probe: TSESLint.RuleModule<never> = {
     meta: { type: 'problem', messages: {}, schema: [] },
-    defaultOptions: [],
     create: (context) => listen(context, ESLintUtils.getParserServices(context)),
   };
   const eslint = createFixtureESLint({
@@ -37,13 +35,17 @@ export async function runTypedProbe(
 /** The label of a function whose body starts with a string statement: `() => { 'label'; … }`. */
 export function getFunctionLabel(node: TSESTree.Node): string | undefined {
   if (
-    (node.type !== 'ArrowFunctionExpression' && node.type !== 'FunctionExpression' && node.type !== 'FunctionDeclaration') ||
-    node.body.type !== 'BlockStatement'
+    (node.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      node.type !== AST_NODE_TYPES.FunctionExpression &&
+      node.type !== AST_NODE_TYPES.FunctionDeclaration) ||
+    node.body.type !== AST_NODE_TYPES.BlockStatement
   ) {
     return undefined;
   }
   const [first] = node.body.body;
-  return first?.type === 'ExpressionStatement' && first.expression.type === 'Literal' && typeof first.expression.value === 'string'
+  return first?.type === AST_NODE_TYPES.ExpressionStatement &&
+    first.expression.type === AST_NODE_TYPES.Literal &&
+    typeof first.expression.value === 'string'
     ? first.expression.value
     : undefined;
 }
