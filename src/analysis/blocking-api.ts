@@ -3,7 +3,9 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
+import { skipChainExpression } from '../syntax/chain-expression.js';
 import { getAmbientModuleName } from './declaration-origin.js';
+import { resolveAlias } from './symbols.js';
 
 /**
  * Calls that block the event loop until their work is done: the synchronous
@@ -66,7 +68,7 @@ export function isBlockingCallCandidate(
   call: TSESTree.CallExpression,
   isRenamedSyncBinding: (name: string) => boolean,
 ): boolean {
-  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  const callee = skipChainExpression(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name.endsWith('Sync') || isRenamedSyncBinding(callee.name);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) {
     return false;
@@ -128,7 +130,7 @@ export function classifyBlockingCall(
   call: TSESTree.CallExpression,
 ): BlockingCall | undefined {
   const checker = services.program.getTypeChecker();
-  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  const callee = skipChainExpression(call.callee);
   const nameNode =
     callee.type === AST_NODE_TYPES.Identifier
       ? callee
@@ -157,8 +159,8 @@ export function classifyBlockingCall(
 function resolveCalleeSymbol(checker: ts.TypeChecker, name: ts.Node): ts.Symbol | undefined {
   let symbol = checker.getSymbolAtLocation(name);
   for (let step = 0; step < 4 && symbol !== undefined; step++) {
-    if (tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias)) symbol = checker.getAliasedSymbol(symbol);
-    const declaration = symbol.valueDeclaration;
+    symbol = resolveAlias(checker, symbol);
+    const declaration = symbol?.valueDeclaration;
     if (
       declaration === undefined ||
       !ts.isVariableDeclaration(declaration) ||

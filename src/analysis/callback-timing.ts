@@ -3,7 +3,9 @@ import * as tsutils from 'ts-api-utils';
 import * as ts from 'typescript';
 
 import { getAmbientModuleName, isDeclaredInLibrary } from './declaration-origin.js';
-import type { FunctionNode } from './promise-contract.js';
+import { skipChainExpression } from '../syntax/chain-expression.js';
+import type { FunctionNode } from '../syntax/function-node.js';
+import { getResolvedSymbolAtLocation } from './symbols.js';
 import { classifyExpressionThenability } from './thenable.js';
 
 /**
@@ -149,7 +151,7 @@ export function classifyCallback(
   const synchronous = (reason: SynchronousReason): CallbackClassification => ({ timing: 'synchronous', reason, call });
 
   const checker = services.program.getTypeChecker();
-  const callee = skipChain(call.callee);
+  const callee = skipChainExpression(call.callee);
   if (call.type === AST_NODE_TYPES.NewExpression) {
     return isGlobalPromiseConstructor(services, callee) ? synchronous('promise-executor') : classifyByType();
   }
@@ -304,7 +306,7 @@ function isProcessLifecycleListener(
   services: ParserServicesWithTypeInformation,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
 ): boolean {
-  const callee = skipChain(call.callee);
+  const callee = skipChainExpression(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const checker = services.program.getTypeChecker();
   return someSelfOrBaseType(checker, services.getTypeAtLocation(callee.object), (symbol) =>
@@ -425,9 +427,6 @@ function isVoidLike(type: ts.Type): boolean {
     .every((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Void | ts.TypeFlags.Undefined));
 }
 
-function skipChain(node: TSESTree.Expression): TSESTree.Expression {
-  return node.type === AST_NODE_TYPES.ChainExpression ? node.expression : node;
-}
 
 /** The called function's name as written: `f` in `f()`, `on` in `emitter.on()`. */
 function getCalleeName(callee: TSESTree.Expression): string | undefined {
@@ -442,9 +441,7 @@ function getCalleeName(callee: TSESTree.Expression): string | undefined {
 }
 
 function getSymbol(services: ParserServicesWithTypeInformation, node: TSESTree.Node): ts.Symbol | undefined {
-  const checker = services.program.getTypeChecker();
-  const symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(node));
-  return symbol !== undefined && tsutils.isSymbolFlagSet(symbol, ts.SymbolFlags.Alias) ? checker.getAliasedSymbol(symbol) : symbol;
+  return getResolvedSymbolAtLocation(services.program.getTypeChecker(), services.esTreeNodeToTSNodeMap.get(node));
 }
 
 function isGlobalPromiseConstructor(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression): boolean {

@@ -10,8 +10,9 @@ import {
 } from '../analysis/blocking-api.js';
 import { findAsyncRunContext, isInsideTestBlock, type AsyncRunContext } from '../analysis/callback-timing.js';
 import { applyAdditions, referenceModuleExport, type ModuleExportRequest, type SourceAddition } from '../fixers/module-export.js';
-import { createRule } from '../util/createRule.js';
-import { describeNode } from '../util/describeNode.js';
+import { createRule } from '../create-rule.js';
+import { skipChainExpression } from '../syntax/chain-expression.js';
+import { describeNode } from '../syntax/describe-node.js';
 
 export type Options = [];
 export type MessageIds = 'blockingCall' | 'usePromiseForm' | 'usePromisifiedCommand';
@@ -276,7 +277,7 @@ function getAdvice(blocking: BlockingCall): string {
 /** ` (`node:fs` `readFileSync`)` where the call names it otherwise (`read(p)`), else nothing. */
 function describeApiUnderOtherName(call: TSESTree.CallExpression, blocking: BlockingCall): string {
   if (blocking.kind !== 'module-function') return '';
-  const callee = call.callee.type === AST_NODE_TYPES.ChainExpression ? call.callee.expression : call.callee;
+  const callee = skipChainExpression(call.callee);
   const written =
     callee.type === AST_NODE_TYPES.Identifier
       ? callee.name

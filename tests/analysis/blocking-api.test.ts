@@ -7,7 +7,7 @@ import {
   isBlockingCallCandidate,
   type BlockingCall,
 } from '../../src/analysis/blocking-api.js';
-import { runTypedProbe } from './typedProbe.js';
+import { runTypedProbe } from './typed-probe.js';
 
 /** Every call of `code` that passes the syntax filter, with what the checker makes of it. */
 async function classifyCalls(code: string, fileName?: string): Promise<Record<string, BlockingCall | 'not blocking'>> {

@@ -9,7 +9,7 @@ import {
   isInsideTestBlock,
   type CallbackTimingOptions,
 } from '../../src/analysis/callback-timing.js';
-import { getFunctionLabel, runTypedProbe } from './typedProbe.js';
+import { getFunctionLabel, runTypedProbe } from './typed-probe.js';
 
 /** `timing/reason` of every labelled function (`() => { 'label'; … }`) of `code`. */
 async function classifyLabelled(code: string, options?: CallbackTimingOptions): Promise<Record<string, string>> {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { describe, expect, it } from 'vitest';
 
 import { referenceModuleExport, type ModuleExportRequest, type SourceAddition } from '../../src/fixers/module-export.js';
-import { runTypedProbe } from '../analysis/typedProbe.js';
+import { runTypedProbe } from '../analysis/typed-probe.js';
 
 const readFile: ModuleExportRequest = {
   modules: ['node:fs/promises', 'fs/promises'],

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-sync-io-in-async.js';
-import { createTypedRuleTester } from '../ruleTester.js';
+import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
 

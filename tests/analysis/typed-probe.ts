@@ -3,8 +3,8 @@ import path from 'node:path';
 import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ESLint } from 'eslint';
 
-import { createFixtureESLint } from '../fixtureESLint.js';
-import { fixturesDir } from '../ruleTester.js';
+import { createFixtureESLint } from '../fixture-eslint.js';
+import { fixturesDir } from '../rule-tester.js';
 
 /**
  * Lints `code` as a file of the fixture project (real `@types/node`,
