@@ -212,3 +212,27 @@ function isSynchronousOpen(services: ParserServicesWithTypeInformation, call: TS
   const type = services.getTypeAtLocation(isAsync);
   return tsutils.isFalseLiteralType(type);
 }
+
+/**
+ * A `node:fs` path argument that is certainly a path (a string, `URL` or
+ * `Buffer`), never a file descriptor: the promise API takes a path or a
+ * `FileHandle`, not a number. `any` and `unknown` may be a number.
+ */
+export function isCertainlyPath(services: ParserServicesWithTypeInformation, argument: TSESTree.Node): boolean {
+  const checker = services.program.getTypeChecker();
+  const type = services.getTypeAtLocation(argument);
+  return tsutils
+    .unionConstituents(checker.getBaseConstraintOfType(type) ?? type)
+    .every(
+      (member) =>
+        !tsutils.isTypeFlagSet(member, ts.TypeFlags.NumberLike) &&
+        !tsutils.isIntrinsicAnyType(member) &&
+        !tsutils.isIntrinsicUnknownType(member),
+    );
+}
+
+/** An argument list for a command (`execFileSync(file, ['status'])`), not an options object. */
+export function isArgumentList(services: ParserServicesWithTypeInformation, argument: TSESTree.Node): boolean {
+  const type = services.getTypeAtLocation(argument);
+  return !tsutils.isIntrinsicAnyType(type) && services.program.getTypeChecker().isArrayLikeType(type);
+}

@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
 
 import {
   classifyBlockingCall,
   findRenamedSyncBindings,
+  isArgumentList,
   isBlockingCallCandidate,
+  isCertainlyPath,
   type BlockingCall,
 } from '../analysis/blocking-api.js';
 import { findAsyncRunContext, isInsideTestBlock, type AsyncRunContext } from '../analysis/callback-timing.js';
@@ -38,7 +38,6 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const services = ESLintUtils.getParserServices(context);
-    const checker = services.program.getTypeChecker();
     const sourceCode = context.sourceCode;
     let renamedSyncBindings: Set<string> | undefined;
     const isRenamedSyncBinding = (name: string): boolean => {
@@ -84,14 +83,9 @@ export default createRule<Options, MessageIds>({
       switch (form.condition) {
         case 'any':
           return true;
-        case 'path': {
+        case 'path':
           // `readFileSync(0)` reads a file descriptor; the promise API wants a `FileHandle` instead.
-          if (first === undefined) return false;
-          const type = services.getTypeAtLocation(first);
-          return tsutils
-            .unionConstituents(checker.getBaseConstraintOfType(type) ?? type)
-            .every((member) => !tsutils.isTypeFlagSet(member, ts.TypeFlags.NumberLike | ts.TypeFlags.Any | ts.TypeFlags.Unknown));
-        }
+          return first !== undefined && isCertainlyPath(services, first);
         case 'one-argument':
           // `statSync(p, { throwIfNoEntry: false })` returns `undefined` where `stat` would reject.
           return call.arguments.length === 1;
@@ -102,7 +96,7 @@ export default createRule<Options, MessageIds>({
           return (
             isResultUnused(call) &&
             (call.arguments.length === 1 ||
-              (call.arguments.length === 2 && second !== undefined && checker.isArrayLikeType(services.getTypeAtLocation(second))))
+              (call.arguments.length === 2 && second !== undefined && isArgumentList(services, second)))
           );
         case 'five-arguments':
           return call.arguments.length === 5;

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyBlockingCall,
   findRenamedSyncBindings,
+  isArgumentList,
   isBlockingCallCandidate,
+  isCertainlyPath,
   type BlockingCall,
 } from '../../src/analysis/blocking-api.js';
 import { runTypedProbe } from './typed-probe.js';
@@ -215,5 +217,47 @@ describe('isBlockingCallCandidate and findRenamedSyncBindings', () => {
     expect(renamed).toEqual(['read', 'run', 'stat']);
     // `copy = read` is two steps from the name: not a candidate (the checker would follow it, syntax does not).
     expect(seen).toEqual(['read', 'run', 'stat']);
+  });
+});
+
+describe('isCertainlyPath and isArgumentList', () => {
+  it('tell a path from a file descriptor, and an argument list from options', async () => {
+    const paths: Record<string, boolean> = {};
+    const lists: Record<string, boolean> = {};
+    await runTypedProbe(
+      `
+        declare function path(value: unknown): void;
+        declare function list(value: unknown): void;
+        declare const fd: number;
+        declare const either: string | number;
+        declare const untyped: any;
+        declare const args: readonly string[];
+        export function run<P extends string>(generic: P) {
+          path('a.txt'); path(new URL('file:///a')); path(Buffer.from('a')); path(generic);
+          path(fd); path(either); path(untyped); path(0);
+          list(['status']); list(args); list({ cwd: '/' }); list(untyped);
+        }
+      `,
+      (context, services) => ({
+        CallExpression(node: TSESTree.CallExpression) {
+          const [argument] = node.arguments;
+          if (node.callee.type !== AST_NODE_TYPES.Identifier || argument === undefined) return;
+          const text = context.sourceCode.getText(argument);
+          if (node.callee.name === 'path') paths[text] = isCertainlyPath(services, argument);
+          if (node.callee.name === 'list') lists[text] = isArgumentList(services, argument);
+        },
+      }),
+    );
+    expect(paths).toEqual({
+      "'a.txt'": true,
+      "new URL('file:///a')": true,
+      "Buffer.from('a')": true,
+      generic: true,
+      fd: false,
+      either: false,
+      untyped: false,
+      '0': false,
+    });
+    expect(lists).toEqual({ "['status']": true, args: true, "{ cwd: '/' }": false, untyped: false });
   });
 });
