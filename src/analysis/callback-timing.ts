@@ -325,9 +325,13 @@ function isProcessLifecycleListener(
  */
 export function isRequestHandler(services: ParserServicesWithTypeInformation, fn: FunctionNode): boolean {
   const checker = services.program.getTypeChecker();
-  const parameterTypes = fn.params.slice(0, 3).map((parameter) =>
-    parameter.type === AST_NODE_TYPES.Identifier ? services.getTypeAtLocation(parameter) : undefined,
-  );
+  const parameterTypes = fn.params.slice(0, 3).map((parameter) => {
+    // `(request, response)`, `({ url }, response)`, `(request = fallback, response)`; not `...rest`.
+    const binding = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+    return binding.type === AST_NODE_TYPES.RestElement || binding.type === AST_NODE_TYPES.TSParameterProperty
+      ? undefined
+      : services.getTypeAtLocation(binding);
+  });
   const isHttpType = (type: ts.Type | undefined, names: ReadonlySet<string>): boolean =>
     type !== undefined &&
     !isAnyOrUnknown(type) &&

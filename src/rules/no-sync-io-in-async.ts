@@ -129,8 +129,9 @@ export default createRule<Options, MessageIds>({
       }
       const argumentsText = getArgumentsText(call);
       if (argumentsText === undefined) return undefined;
-      const awaited = `await ${callee}(${argumentsText})`;
-      const text = needsParentheses(call) ? `(${awaited})` : awaited;
+      // `await readFileSync(p)` (odd, but it parses) needs no second `await`.
+      const awaited = call.parent.type === AST_NODE_TYPES.AwaitExpression ? `${callee}(${argumentsText})` : `await ${callee}(${argumentsText})`;
+      const text = needsParentheses(call) ? `${startsStatementAfterOpenLine(call) ? ';' : ''}(${awaited})` : awaited;
       const makeAsync = runContext.kind === 'promise-handler' && !runContext.function.async;
       const asyncToken = makeAsync ? sourceCode.getFirstToken(runContext.function) : undefined;
       return {
@@ -142,6 +143,22 @@ export default createRule<Options, MessageIds>({
           fixer.replaceText(call, text),
         ],
       };
+    }
+
+    /**
+     * The call starts an expression statement in a list of statements, after
+     * one that does not end with `;` or `{`: a `(` there would continue it.
+     */
+    function startsStatementAfterOpenLine(call: TSESTree.CallExpression): boolean {
+      let node: TSESTree.Node = call;
+      while (node.parent?.type !== AST_NODE_TYPES.ExpressionStatement) {
+        if (node.parent === undefined || node.parent.range[0] !== node.range[0]) return false;
+        node = node.parent;
+      }
+      const statement = node.parent;
+      if (!STATEMENT_LISTS.has(statement.parent.type)) return false;
+      const previous = sourceCode.getTokenBefore(statement);
+      return previous !== null && previous.value !== ';' && previous.value !== '{';
     }
 
     /** The source between the call's parentheses, comments included. */
@@ -164,6 +181,14 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Where statements follow one another, so that one can continue the one before it. */
+const STATEMENT_LISTS = new Set<AST_NODE_TYPES>([
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.SwitchCase,
+]);
 
 const PROMISIFY: ModuleExportRequest = { modules: ['node:util', 'util'], exportName: 'promisify' };
 

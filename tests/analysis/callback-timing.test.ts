@@ -219,6 +219,7 @@ describe('findAsyncRunContext', () => {
         app.use((request, response, next) => { probe('express middleware'); next(); });
         app.use((error: Error, request: express.Request, response: express.Response, next: express.NextFunction) => { probe('express error handler'); });
         export function handle(request: IncomingMessage, response: ServerResponse) { probe('named request handler'); }
+        createServer(({ url }, response) => probe('destructured request'));
         async function* stream() { probe('async generator'); }
         export const generated = stream();
       `),
@@ -235,6 +236,7 @@ describe('findAsyncRunContext', () => {
       'express middleware': 'request-handler',
       'express error handler': 'request-handler',
       'named request handler': 'request-handler',
+      'destructured request': 'request-handler',
       'async generator': 'async-function',
     });
   });

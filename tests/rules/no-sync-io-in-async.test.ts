@@ -1276,5 +1276,101 @@ ruleTester.run('no-sync-io-in-async', rule, {
         },
       ],
     },
+    // A statement that starts with the call, after a line without a semicolon: the suggestion adds one.
+    {
+      code: `
+        import { readFileSync } from 'node:fs';
+        export async function firstLine(file: string) {
+          let line = ''
+          readFileSync(file, 'utf8').split('\\n').forEach((text) => { line ||= text })
+          return line
+        }
+      `,
+      errors: [
+        {
+          messageId: 'blockingCall',
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'usePromiseForm',
+              output: `
+        import { readFileSync } from 'node:fs';
+        import { readFile } from 'node:fs/promises';
+        export async function firstLine(file: string) {
+          let line = ''
+          ;(await readFile(file, 'utf8')).split('\\n').forEach((text) => { line ||= text })
+          return line
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Already awaited (to no effect): the suggestion does not add a second await.
+    {
+      code: `
+        import { readFileSync } from 'node:fs';
+        export async function load(file: string) {
+          return await readFileSync(file, 'utf8');
+        }
+      `,
+      errors: [
+        {
+          messageId: 'blockingCall',
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'usePromiseForm',
+              output: `
+        import { readFileSync } from 'node:fs';
+        import { readFile } from 'node:fs/promises';
+        export async function load(file: string) {
+          return await readFile(file, 'utf8');
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // The body of an if without braces: parentheses, and no semicolon that would become the body.
+    {
+      code: `
+        import { readFileSync } from 'node:fs';
+        export async function show(file: string, verbose: boolean) {
+          if (verbose)
+            readFileSync(file).toString()
+        }
+      `,
+      errors: [
+        {
+          messageId: 'blockingCall',
+          line: 5,
+          column: 13,
+          endLine: 5,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'usePromiseForm',
+              output: `
+        import { readFileSync } from 'node:fs';
+        import { readFile } from 'node:fs/promises';
+        export async function show(file: string, verbose: boolean) {
+          if (verbose)
+            (await readFile(file)).toString()
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
