@@ -144,6 +144,12 @@ describe('npm run demo', () => {
     expect(preview).toMatch(/^\+ {2}for \(const order of orders\) \{/mu);
   });
 
+  it('shows blocking calls in async code with their suggestions, which --fix never applies', () => {
+    const group = getSection(demo.stdout, 'Findings').split('\n\n').find((block) => block.includes('async-misuse/no-sync-io-in-async ('));
+    expect(group).toMatch(/src\/handlers\/invoices\.ts:\d+:\d+ {2}`readFileSync` blocks the event loop .* \[suggestion\]\n {6}suggestion: Await `readFile` instead/u);
+    expect(getSection(demo.stdout, 'What --fix would change')).not.toContain('a/src/handlers/invoices.ts');
+  });
+
   it('prints a summary row per enabled rule that matches the findings', () => {
     const summary = getSection(demo.stdout, 'Summary');
     const ruleIds = new Set(findings.map((finding) => finding.ruleId));

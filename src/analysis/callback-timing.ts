@@ -1,0 +1,516 @@
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
+import * as ts from 'typescript';
+
+import { getAmbientModuleName, isDeclaredInLibrary } from './declaration-origin.js';
+import { skipChainExpression } from '../syntax/chain-expression.js';
+import type { FunctionNode } from '../syntax/function-node.js';
+import { getResolvedSymbolAtLocation } from './symbols.js';
+import { classifyExpressionThenability } from './thenable.js';
+
+/**
+ * When a function handed to a call runs, read from the callee's type and
+ * declaration rather than from names alone:
+ * - `continuation`: later, after some work finishes or an event happens;
+ * - `synchronous`: before the call returns (or not at all);
+ * - `unknown`: the types do not say (an untyped callee, `any`).
+ *
+ * `reason` names the row of the decision table that decided, so that a rule
+ * can be stricter than the class (a rule about blocking the event loop cares
+ * about promise handlers and event listeners, not every continuation).
+ */
+export type CallbackTiming = 'continuation' | 'synchronous' | 'unknown';
+
+export type ContinuationReason =
+  /** `.on('data', …)`, `addEventListener('click', …)` on an `EventEmitter`/`EventTarget` by type. */
+  | 'event-listener'
+  /** The callee's parameter type gives the callback's first parameter an `Error` type: `(err, data) => …`. */
+  | 'node-style-callback'
+  /** `.then`, `.catch`, `.finally` on a thenable. */
+  | 'promise-handler'
+  /** `setTimeout`, `setInterval`, `setImmediate`, `queueMicrotask`, `process.nextTick`, `requestAnimationFrame` (global or `node:timers`). */
+  | 'timer'
+  /** A callee that returns `void` takes a function returning `void`: nothing waits for the callback. */
+  | 'void-callback';
+
+export type SynchronousReason =
+  /** `map`, `forEach`, `reduce`, `sort`… of arrays, typed arrays, maps, sets, iterators, strings (`replace`), `Array.from`. */
+  | 'array-method'
+  /** A name in the caller's `ignore` list. */
+  | 'ignored'
+  /** `(() => …)()`. */
+  | 'immediately-invoked'
+  /** `new Promise((resolve, reject) => …)`. */
+  | 'promise-executor'
+  /** The callee's parameter type says it uses what the callback returns (`(item: T) => U`). */
+  | 'return-value-used'
+  /** `describe`, `it`, `test`, `suite`, `beforeEach`… (and `.only`, `.skip`, `.each(…)`). */
+  | 'test-block';
+
+export type UnknownReason =
+  /** Not an argument of a call or `new`. */
+  | 'not-an-argument'
+  /** Nothing in the types decides. */
+  | 'undetermined'
+  /** The callee, or the parameter the function is passed to, is `any`/`unknown` or has no type. */
+  | 'untyped-callee';
+
+export type CallbackClassification =
+  | {
+      readonly timing: 'continuation';
+      readonly reason: ContinuationReason;
+      readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+    }
+  | {
+      readonly timing: 'synchronous';
+      readonly reason: SynchronousReason;
+      readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+    }
+  | { readonly timing: 'unknown'; readonly reason: UnknownReason };
+
+export interface CallbackTimingOptions {
+  /** Callee names (the function, or the method's property name) whose callbacks count as synchronous. */
+  readonly ignore?: readonly string[];
+}
+
+const EVENT_REGISTRATION_METHODS = new Set([
+  'addEventListener',
+  'addListener',
+  'on',
+  'once',
+  'prependListener',
+  'prependOnceListener',
+]);
+const PROMISE_HANDLER_METHODS = new Set(['catch', 'finally', 'then']);
+const TIMER_FUNCTIONS = new Set([
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'requestIdleCallback',
+  'setImmediate',
+  'setInterval',
+  'setTimeout',
+]);
+const TEST_BLOCK_NAMES = new Set([
+  'after',
+  'afterAll',
+  'afterEach',
+  'before',
+  'beforeAll',
+  'beforeEach',
+  'bench',
+  'context',
+  'describe',
+  'it',
+  'specify',
+  'suite',
+  'test',
+]);
+/** Standard-library types whose methods call their callbacks before they return. */
+const SYNCHRONOUS_CALLBACK_OWNERS = new Set([
+  'Array',
+  'ArrayConstructor',
+  'FormData',
+  'Headers',
+  'Iterator',
+  'IteratorObject',
+  'Map',
+  'MapConstructor',
+  'NodeList',
+  'NodeListOf',
+  'ObjectConstructor',
+  'ReadonlyArray',
+  'ReadonlyMap',
+  'ReadonlySet',
+  'Set',
+  'String',
+  'URLSearchParams',
+]);
+const TYPED_ARRAY = /^(?:Big)?(?:Int|Uint|Float)(?:8|16|32|64)(?:Clamped)?Array(?:Constructor)?$/u;
+
+/**
+ * Classifies a function (or a reference to one) passed as an argument, by the
+ * call it is passed to. The checks run in the order of the decision table:
+ * syntax first, then the callee's declaration, then the parameter's type.
+ */
+export function classifyCallback(
+  services: ParserServicesWithTypeInformation,
+  callback: TSESTree.Node,
+  options: CallbackTimingOptions = {},
+): CallbackClassification {
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) {
+    return { timing: 'unknown', reason: 'not-an-argument' };
+  }
+  if (call.type === AST_NODE_TYPES.CallExpression && call.callee === callback) {
+    return { timing: 'synchronous', reason: 'immediately-invoked', call };
+  }
+  if (!call.arguments.includes(callback as TSESTree.CallExpressionArgument)) {
+    return { timing: 'unknown', reason: 'not-an-argument' };
+  }
+  const continuation = (reason: ContinuationReason): CallbackClassification => ({ timing: 'continuation', reason, call });
+  const synchronous = (reason: SynchronousReason): CallbackClassification => ({ timing: 'synchronous', reason, call });
+
+  const checker = services.program.getTypeChecker();
+  const callee = skipChainExpression(call.callee);
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    return isGlobalPromiseConstructor(services, callee) ? synchronous('promise-executor') : classifyByType();
+  }
+
+  const calleeName = getCalleeName(callee);
+  if (calleeName !== undefined && options.ignore?.includes(calleeName) === true) return synchronous('ignored');
+  if (callee.type === AST_NODE_TYPES.MemberExpression && calleeName !== undefined) {
+    if (PROMISE_HANDLER_METHODS.has(calleeName) && classifyExpressionThenability(services, callee.object) === 'thenable') {
+      return continuation('promise-handler');
+    }
+    if (EVENT_REGISTRATION_METHODS.has(calleeName) && isEventSource(checker, services.getTypeAtLocation(callee.object))) {
+      return continuation('event-listener');
+    }
+  }
+  if (isTestBlock(services, call.callee)) return synchronous('test-block');
+  if (isTimerCall(services, callee)) return continuation('timer');
+  if (callee.type === AST_NODE_TYPES.MemberExpression && isSynchronousLibraryMethod(services, callee)) {
+    return synchronous('array-method');
+  }
+  return classifyByType();
+
+  function classifyByType(): CallbackClassification {
+    const expected = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(callback) as ts.Expression);
+    if (expected === undefined || isAnyOrUnknown(expected)) return { timing: 'unknown', reason: 'untyped-callee' };
+    const signatures = tsutils
+      .unionConstituents(expected)
+      .flatMap((member) => checker.getApparentType(member).getCallSignatures());
+    if (signatures.length === 0) return { timing: 'unknown', reason: 'untyped-callee' };
+    if (signatures.some((signature) => hasErrorFirstParameter(services.program, signature))) return continuation('node-style-callback');
+    const returnTypes = signatures.map((signature) => signature.getReturnType());
+    if (returnTypes.every(isVoidLike)) {
+      const callType = services.getTypeAtLocation(call as TSESTree.Node);
+      return isVoidLike(callType) ? continuation('void-callback') : { timing: 'unknown', reason: 'undetermined' };
+    }
+    if (returnTypes.some(isAnyOrUnknown)) return { timing: 'unknown', reason: 'undetermined' };
+    return synchronous('return-value-used');
+  }
+}
+
+/** A context a function body runs in where the event loop is expected to stay free. */
+export type AsyncRunContextKind =
+  /** The function is `async` (or an async generator). */
+  | 'async-function'
+  /** An `EventEmitter`/`EventTarget` listener (`'process'` lifecycle listeners excluded). */
+  | 'event-listener'
+  /** A `.then`/`.catch`/`.finally` handler. */
+  | 'promise-handler'
+  /** A function that takes an HTTP request and its response (`node:http`, express). */
+  | 'request-handler';
+
+export interface AsyncRunContext {
+  readonly kind: AsyncRunContextKind;
+  /** The function whose body is that context. */
+  readonly function: FunctionNode;
+  /**
+   * The functions between the node and `function`, innermost first, that run
+   * synchronously inside it (`items.map((item) => …)`, a promise executor):
+   * empty when `node` sits directly in `function`'s body.
+   */
+  readonly through: readonly FunctionNode[];
+}
+
+/**
+ * Whether `node` runs in an asynchronous context: directly in the body of an
+ * async function, a promise handler, an event listener or a request handler,
+ * or in a callback that runs synchronously inside one (an array method's, a
+ * promise executor, an immediately invoked function). Code at the top level,
+ * in a plain function, in a class field or static block, or in a callback
+ * whose timing the types do not tell gives `undefined`: only the enclosing
+ * functions count, not who calls them.
+ */
+export function findAsyncRunContext(
+  services: ParserServicesWithTypeInformation,
+  node: TSESTree.Node,
+): AsyncRunContext | undefined {
+  const through: FunctionNode[] = [];
+  for (let fn = getRunningFunction(node); fn !== undefined; fn = getRunningFunction(fn)) {
+    if (fn.async) return { kind: 'async-function', function: fn, through };
+    const timing = classifyCallback(services, fn);
+    const kind = getCallbackContextKind(services, timing) ?? (isRequestHandler(services, fn) ? 'request-handler' : undefined);
+    if (kind !== undefined) return { kind, function: fn, through };
+    const runsInPlace =
+      timing.timing === 'synchronous' &&
+      (timing.reason === 'array-method' || timing.reason === 'immediately-invoked' || timing.reason === 'promise-executor');
+    if (!runsInPlace) return undefined;
+    through.push(fn);
+  }
+  return undefined;
+}
+
+function getCallbackContextKind(
+  services: ParserServicesWithTypeInformation,
+  timing: CallbackClassification,
+): AsyncRunContextKind | undefined {
+  if (timing.timing !== 'continuation') return undefined;
+  if (timing.reason === 'promise-handler') return 'promise-handler';
+  if (timing.reason === 'event-listener' && !isProcessLifecycleListener(services, timing.call)) return 'event-listener';
+  return undefined;
+}
+
+/**
+ * Whether `node` is inside a test-framework block (`it('…', async () => …)`,
+ * `beforeEach`, `describe`), at any depth: the code a test runs, not the code
+ * it tests.
+ */
+export function isInsideTestBlock(services: ParserServicesWithTypeInformation, node: TSESTree.Node): boolean {
+  for (let current = node.parent; current !== undefined && current.type !== AST_NODE_TYPES.Program; current = current.parent) {
+    const call = current.parent;
+    if (
+      (current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionExpression) &&
+      call.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments.includes(current) &&
+      isTestBlock(services, call.callee)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The function whose body holds `node`. `undefined` at the top level, and in
+ * a class field initializer or static block, which run when the class or
+ * instance is made, not in the function around the class.
+ */
+function getRunningFunction(node: TSESTree.Node): FunctionNode | undefined {
+  // ESLint gives the Program a `null` parent: stop there, not at `undefined`.
+  for (let current = node.parent; current !== undefined && current.type !== AST_NODE_TYPES.Program; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+        return current;
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+      case AST_NODE_TYPES.StaticBlock:
+        return undefined;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `process.on('exit', …)`, `process.once('SIGINT', …)`: the process is
+ * shutting down or being signalled, and an `'exit'` listener must be
+ * synchronous (Node runs no further tasks). Not a place where async I/O is
+ * expected.
+ */
+function isProcessLifecycleListener(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): boolean {
+  const callee = skipChainExpression(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const checker = services.program.getTypeChecker();
+  return someSelfOrBaseType(checker, services.getTypeAtLocation(callee.object), (symbol) =>
+    symbol.name === 'Process' && isDeclaredInLibrary(services.program, symbol),
+  );
+}
+
+/**
+ * A function that takes an HTTP request and then its response, whoever
+ * calls it: `createServer((req, res) => …)`, an express handler or
+ * middleware (`(req, res, next)`, and `(err, req, res, next)`), a named
+ * handler passed to a router. Decided by the parameters' types: a request
+ * is a `node:http` `IncomingMessage` or `node:http2` `Http2ServerRequest`
+ * (express's `Request` extends it), a response a `ServerResponse` or
+ * `Http2ServerResponse`.
+ */
+export function isRequestHandler(services: ParserServicesWithTypeInformation, fn: FunctionNode): boolean {
+  const checker = services.program.getTypeChecker();
+  const parameterTypes = fn.params.slice(0, 3).map((parameter) => {
+    // `(request, response)`, `({ url }, response)`, `(request = fallback, response)`; not `...rest`.
+    const binding = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+    return binding.type === AST_NODE_TYPES.RestElement || binding.type === AST_NODE_TYPES.TSParameterProperty
+      ? undefined
+      : services.getTypeAtLocation(binding);
+  });
+  const isHttpType = (type: ts.Type | undefined, names: ReadonlySet<string>): boolean =>
+    type !== undefined &&
+    !isAnyOrUnknown(type) &&
+    someSelfOrBaseType(checker, type, (symbol) => names.has(symbol.name) && isDeclaredInModule(symbol, HTTP_MODULES));
+  for (let index = 0; index + 1 < parameterTypes.length && index < 2; index++) {
+    if (isHttpType(parameterTypes[index], REQUEST_TYPES) && isHttpType(parameterTypes[index + 1], RESPONSE_TYPES)) return true;
+  }
+  return false;
+}
+
+const HTTP_MODULES = new Set(['http', 'http2', 'node:http', 'node:http2']);
+const REQUEST_TYPES = new Set(['Http2ServerRequest', 'IncomingMessage']);
+const RESPONSE_TYPES = new Set(['Http2ServerResponse', 'ServerResponse']);
+
+/**
+ * An `EventEmitter` or `EventTarget`, or a type built on one (`http.Server`,
+ * a stream, a DOM element, `WebSocket`): a class or interface of that name
+ * among the type's own or base types.
+ */
+export function isEventSource(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return someSelfOrBaseType(checker, type, (symbol) => symbol.name === 'EventEmitter' || symbol.name === 'EventTarget');
+}
+
+/**
+ * An `Error`, or a type built on it (`NodeJS.ErrnoException`, a subclass),
+ * optionally with `null`/`undefined`: what a Node-style callback's first
+ * parameter receives.
+ */
+export function isErrorType(program: ts.Program, type: ts.Type): boolean {
+  const checker = program.getTypeChecker();
+  const members = tsutils
+    .unionConstituents(type)
+    .filter((member) => !tsutils.isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+  return (
+    members.length > 0 &&
+    members.every((member) =>
+      someSelfOrBaseType(
+        checker,
+        member,
+        (symbol) =>
+          symbol.name === 'Error' &&
+          (symbol.declarations ?? []).some((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile())),
+      ),
+    )
+  );
+}
+
+function hasErrorFirstParameter(program: ts.Program, signature: ts.Signature): boolean {
+  const [first] = signature.getParameters();
+  return first !== undefined && isErrorType(program, program.getTypeChecker().getTypeOfSymbol(first));
+}
+
+/**
+ * Walks a type and its base classes and interfaces (type parameters by their
+ * constraint, unions and intersections by their members) and asks
+ * `predicate` of each one's symbol.
+ */
+function someSelfOrBaseType(checker: ts.TypeChecker, type: ts.Type, predicate: (symbol: ts.Symbol) => boolean): boolean {
+  const seen = new Set<ts.Type>();
+  const pending: ts.Type[] = [type];
+  for (let current = pending.pop(); current !== undefined; current = pending.pop()) {
+    if (seen.has(current) || seen.size > 64) continue;
+    seen.add(current);
+    if (current.isUnionOrIntersection()) {
+      pending.push(...current.types);
+      continue;
+    }
+    if (tsutils.isTypeParameter(current)) {
+      const constraint = checker.getBaseConstraintOfType(current);
+      if (constraint !== undefined && constraint !== current) pending.push(constraint);
+      continue;
+    }
+    const target = tsutils.isTypeReference(current) ? current.target : current;
+    const symbol = target.getSymbol();
+    if (symbol !== undefined && predicate(symbol)) return true;
+    if (tsutils.isObjectType(target) && tsutils.isObjectFlagSet(target, ts.ObjectFlags.ClassOrInterface)) {
+      pending.push(...(checker.getBaseTypes(target as ts.InterfaceType) as ts.Type[]));
+    }
+  }
+  return false;
+}
+
+function isDeclaredInModule(symbol: ts.Symbol, modules: ReadonlySet<string>): boolean {
+  return (symbol.declarations ?? []).some((declaration) => {
+    const module = getAmbientModuleName(declaration);
+    return module !== undefined && modules.has(module);
+  });
+}
+
+function isAnyOrUnknown(type: ts.Type): boolean {
+  return tsutils.isIntrinsicAnyType(type) || tsutils.isIntrinsicUnknownType(type) || tsutils.isIntrinsicErrorType(type);
+}
+
+function isVoidLike(type: ts.Type): boolean {
+  return tsutils
+    .unionConstituents(type)
+    .every((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Void | ts.TypeFlags.Undefined));
+}
+
+
+/** The called function's name as written: `f` in `f()`, `on` in `emitter.on()`. */
+function getCalleeName(callee: TSESTree.Expression): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+    return callee.property.name;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Literal) {
+    return typeof callee.property.value === 'string' ? callee.property.value : undefined;
+  }
+  return undefined;
+}
+
+function getSymbol(services: ParserServicesWithTypeInformation, node: TSESTree.Node): ts.Symbol | undefined {
+  return getResolvedSymbolAtLocation(services.program.getTypeChecker(), services.esTreeNodeToTSNodeMap.get(node));
+}
+
+function isGlobalPromiseConstructor(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression): boolean {
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise') return false;
+  const symbol = getSymbol(services, callee);
+  return symbol !== undefined && isDeclaredInLibrary(services.program, symbol);
+}
+
+/**
+ * `describe(…)`, `it.only(…)`, `test.each(table)(…)`: the block runs while
+ * the test file is collected or the test runs, never as a continuation. A
+ * function of the program that happens to be called `test` is not one.
+ */
+function isTestBlock(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression): boolean {
+  let root: TSESTree.Node = callee;
+  for (;;) {
+    if (root.type === AST_NODE_TYPES.ChainExpression) root = root.expression;
+    else if (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
+    else if (root.type === AST_NODE_TYPES.CallExpression) root = root.callee;
+    else if (root.type === AST_NODE_TYPES.TaggedTemplateExpression) root = root.tag;
+    else break;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const symbol = getSymbol(services, root);
+  // `import { test as nodeTest } from 'node:test'` is a test block by the name its module gives it.
+  if (!TEST_BLOCK_NAMES.has(root.name) && (symbol === undefined || !TEST_BLOCK_NAMES.has(symbol.name))) return false;
+  // An untyped global `it` (no `@types/jest`), or one imported from a module that is not installed, is
+  // still a test block by its name; a function the program declares is not.
+  return (symbol?.declarations ?? []).every((declaration) => declaration.getSourceFile().isDeclarationFile);
+}
+
+/**
+ * `setTimeout(…)`, `window.setTimeout(…)`, `timers.setImmediate(…)`,
+ * `process.nextTick(…)`, and `import { setTimeout as delay } from
+ * 'node:timers'`: by the name the library declares, not the one written.
+ */
+function isTimerCall(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression): boolean {
+  const nameNode =
+    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
+      ? callee.property
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee
+        : undefined;
+  if (nameNode === undefined) return false;
+  const symbol = getSymbol(services, nameNode);
+  return (
+    symbol !== undefined &&
+    (TIMER_FUNCTIONS.has(symbol.name) || symbol.name === 'nextTick') &&
+    isDeclaredInLibrary(services.program, symbol)
+  );
+}
+
+/** A method of an array, map, set, iterator or string of the standard library (`items.map`, `Array.from`). */
+function isSynchronousLibraryMethod(services: ParserServicesWithTypeInformation, callee: TSESTree.MemberExpression): boolean {
+  const symbol = getSymbol(services, callee.property);
+  const declarations = symbol?.declarations ?? [];
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => {
+      const owner = declaration.parent;
+      return (
+        services.program.isSourceFileDefaultLibrary(declaration.getSourceFile()) &&
+        ts.isInterfaceDeclaration(owner) &&
+        (SYNCHRONOUS_CALLBACK_OWNERS.has(owner.name.text) || TYPED_ARRAY.test(owner.name.text))
+      );
+    })
+  );
+}
