@@ -160,7 +160,9 @@ export default createRule<Options, MessageIds>({
      * or kept in a `const` whose Node `Timeout` can re-arm itself with
      * `refresh()`, so `clearInterval(handle)` still stops it. A handle stored
      * elsewhere (a property, an array, a return value) would change with every
-     * run: then only the guard is offered.
+     * run: then only the guard is offered. The timers get `() => void tick()`,
+     * not the async function itself, so that typescript-eslint's
+     * `no-misused-promises` has nothing to report on the result either.
      */
     function getSelfSchedulingSuggestion(
       call: TSESTree.CallExpression,
@@ -174,30 +176,31 @@ export default createRule<Options, MessageIds>({
       const setTimeoutText = getSetTimeoutText(call);
       if (setTimeoutText === undefined) return undefined;
       const { indent, unit } = layout;
+      const names = new NamePicker(sourceCode);
+      const tick = names.pick('tick');
+      const work = renderWork(problem, indent + unit + unit);
 
       const handle = getConstHandle(call, statement);
       if (handle !== undefined) {
-        const work = renderWork(problem, indent + unit + unit);
         const text = [
-          `${setTimeoutText}(async () => {`,
+          `const ${tick} = async () => {`,
           `${indent}${unit}try {`,
           work,
           `${indent}${unit}} finally {`,
           `${indent}${unit}${unit}${handle}.refresh();`,
           `${indent}${unit}}`,
-          `${indent}}, ${sourceCode.getText(delay)})`,
+          `${indent}};`,
+          `${indent}const ${handle} = ${setTimeoutText}(() => void ${tick}(), ${sourceCode.getText(delay)});`,
         ].join('\n');
         return {
           messageId: 'refreshTimeoutWhenDone',
           data: { handle },
-          fix: (fixer) => fixer.replaceText(call, text),
+          fix: (fixer) => fixer.replaceText(statement, text),
         };
       }
 
       const unref = getDiscardedUnref(call, statement);
       if (unref === undefined) return undefined;
-      const names = new NamePicker(sourceCode);
-      const tick = names.pick('tick');
       const started = names.pick('started');
       let delayText = sourceCode.getText(delay);
       let hoisted = '';
@@ -206,22 +209,26 @@ export default createRule<Options, MessageIds>({
         hoisted = `const ${intervalMs} = ${delayText};\n${indent}`;
         delayText = intervalMs;
       }
-      const work = renderWork(problem, indent + unit + unit);
       const text = [
         `${hoisted}const ${tick} = async () => {`,
         `${indent}${unit}const ${started} = Date.now();`,
         `${indent}${unit}try {`,
         work,
         `${indent}${unit}} finally {`,
-        `${indent}${unit}${unit}${setTimeoutText}(${tick}, Math.max(0, ${delayText} - (Date.now() - ${started})))${unref};`,
+        `${indent}${unit}${unit}${setTimeoutText}(() => void ${tick}(), Math.max(0, ${delayText} - (Date.now() - ${started})))${unref};`,
         `${indent}${unit}}`,
         `${indent}};`,
-        `${indent}${setTimeoutText}(${tick}, ${delayText})${unref};`,
+        `${indent}${setTimeoutText}(() => void ${tick}(), ${delayText})${unref};`,
       ].join('\n');
       return { messageId: 'useSelfSchedulingTimeout', fix: (fixer) => fixer.replaceText(statement, text) };
     }
 
-    /** The guard, around the callback's own statements or around a call of the referenced function. */
+    /**
+     * The guard around the callback's own statements, or around a call of
+     * the referenced function. The callback itself becomes synchronous and
+     * starts the work in an async arrow it hands to `void`, the form that
+     * `no-misused-promises` accepts too.
+     */
     function getGuardSuggestion(
       problem: Problem,
       statement: TSESTree.Statement,
@@ -231,17 +238,20 @@ export default createRule<Options, MessageIds>({
       if (isFunctionNode(callback) && callback.typeParameters !== undefined) return undefined;
       const names = new NamePicker(sourceCode);
       const flag = names.pick(problem.reference === undefined ? 'running' : `${getLastName(problem.reference)}Running`);
+      const { unit } = layout;
       const callbackIndent = getLineIndent(sourceCode, callback);
-      const inner = callbackIndent + layout.unit;
+      const inner = callbackIndent + unit;
       const body = [
         '{',
         `${inner}if (${flag}) return;`,
         `${inner}${flag} = true;`,
-        `${inner}try {`,
-        renderWork(problem, inner + layout.unit),
-        `${inner}} finally {`,
-        `${inner}${layout.unit}${flag} = false;`,
-        `${inner}}`,
+        `${inner}void (async () => {`,
+        `${inner}${unit}try {`,
+        renderWork(problem, inner + unit + unit),
+        `${inner}${unit}} finally {`,
+        `${inner}${unit}${unit}${flag} = false;`,
+        `${inner}${unit}}`,
+        `${inner}})();`,
         `${callbackIndent}}`,
       ].join('\n');
       return {
@@ -250,14 +260,16 @@ export default createRule<Options, MessageIds>({
         fix: (fixer) => {
           const fixes = [fixer.insertTextBefore(statement, `let ${flag} = false;\n${layout.indent}`)];
           if (!isFunctionNode(callback)) {
-            fixes.push(fixer.replaceText(callback, `async () => ${body}`));
+            fixes.push(fixer.replaceText(callback, `() => ${body}`));
             return fixes;
           }
-          if (!callback.async) fixes.push(fixer.insertTextBefore(callback, 'async '));
-          // `(): Promise<number> => …` would no longer match a body that may return early with nothing.
-          if (callback.returnType !== undefined && sourceCode.getText(callback.returnType.typeAnnotation) !== 'Promise<void>') {
-            fixes.push(fixer.remove(callback.returnType));
+          const asyncToken = callback.async ? getAsyncToken(sourceCode, callback) : undefined;
+          if (asyncToken !== undefined) {
+            const next = sourceCode.getTokenAfter(asyncToken, { includeComments: true });
+            fixes.push(fixer.removeRange([asyncToken.range[0], next?.range[0] ?? asyncToken.range[1]]));
           }
+          // The callback now returns nothing: a `Promise<…>` annotation would no longer hold.
+          if (callback.returnType !== undefined) fixes.push(fixer.remove(callback.returnType));
           fixes.push(fixer.replaceText(callback.body, body));
           return fixes;
         },

@@ -2,13 +2,15 @@
  * no-overlapping-interval's suggestions do what they say: each program runs
  * a slow job (45 ms) on a fast `setInterval` (10 ms) for 300 ms and prints
  * how many runs were in flight at once. The original overlaps; every
- * suggested rewrite type-checks, keeps running the job, and never has more
- * than one run in flight. Where the handle is kept, clearing it still stops
- * the job.
+ * suggested rewrite type-checks, is left alone by this rule and by
+ * typescript-eslint's promise rules, keeps running the job, and never has
+ * more than one run in flight. Where the handle is kept, clearing it still
+ * stops the job.
  */
 import path from 'node:path';
 
 import type { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
@@ -22,6 +24,21 @@ const eslint = createFixtureESLint({
       files: ['**/*.ts'],
       plugins: { 'async-misuse': plugin },
       rules: { 'async-misuse/no-overlapping-interval': 'error' },
+    },
+  ],
+});
+
+/** Our rule beside the peers most users run: a suggested program must give none of them anything to report. */
+const peers = createFixtureESLint({
+  configs: [
+    {
+      files: ['**/*.ts'],
+      plugins: { 'async-misuse': plugin, '@typescript-eslint': tseslint.plugin },
+      rules: {
+        'async-misuse/no-overlapping-interval': 'error',
+        '@typescript-eslint/no-misused-promises': 'error',
+        '@typescript-eslint/no-floating-promises': 'error',
+      },
     },
   ],
 });
@@ -169,13 +186,17 @@ describe('no-overlapping-interval suggestions stop overlapping runs', () => {
       expect(typeCheck(program.code), 'the program itself must type-check').toEqual([]);
       const suggested = await getSuggestedPrograms(program.code);
       expect(suggested.map((suggestion) => suggestion.messageId)).toEqual(program.suggestions);
-      for (const { output } of suggested) expect(typeCheck(output), output).toEqual([]);
+      for (const { output } of suggested) {
+        expect(typeCheck(output), output).toEqual([]);
+        const [linted] = await peers.lintText(output, { filePath: path.join(fixturesDir, 'file.ts') });
+        expect(linted?.messages.map((message) => `${String(message.line)} ${message.ruleId ?? ''}: ${message.message}`), output).toEqual([]);
+      }
 
       const [original, ...rewritten] = await Promise.all([
         runTypeScript(program.code),
         ...suggested.map(({ output }) => runTypeScript(output)),
       ]);
-      const before = readFigures(original as RunResult, program.code);
+      const before = readFigures(original, program.code);
       expect(before.maxActive, 'the original overlaps').toBeGreaterThan(1);
       rewritten.forEach((run, index) => {
         const output = suggested[index]?.output ?? '';

@@ -321,10 +321,10 @@ const tick = async () => {
   try {
     await refreshCache();
   } finally {
-    setTimeout(tick, Math.max(0, 5_000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 5_000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 5_000);
+setTimeout(() => void tick(), 5_000);
 `,
             },
             {
@@ -333,14 +333,16 @@ setTimeout(tick, 5_000);
               output: `
 declare function refreshCache(): Promise<void>;
 let running = false;
-setInterval(async () => {
+setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    await refreshCache();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await refreshCache();
+    } finally {
+      running = false;
+    }
+  })();
 }, 5_000);
 `,
             },
@@ -375,10 +377,10 @@ const tick = async () => {
     const count = await syncOrders();
     console.log('synced', count);
   } finally {
-    setTimeout(tick, Math.max(0, 60_000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 60_000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 60_000);
+setTimeout(() => void tick(), 60_000);
 `,
             },
             {
@@ -387,15 +389,17 @@ setTimeout(tick, 60_000);
               output: `
 declare function syncOrders(): Promise<number>;
 let running = false;
-setInterval(async function () {
+setInterval(function () {
   if (running) return;
   running = true;
-  try {
-    const count = await syncOrders();
-    console.log('synced', count);
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      const count = await syncOrders();
+      console.log('synced', count);
+    } finally {
+      running = false;
+    }
+  })();
 }, 60_000);
 `,
             },
@@ -426,10 +430,10 @@ const tick = async () => {
   try {
     await refreshCache();
   } finally {
-    setTimeout(tick, Math.max(0, 1000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 1000);
+setTimeout(() => void tick(), 1000);
 `,
             },
             {
@@ -438,14 +442,16 @@ setTimeout(tick, 1000);
               output: `
 declare function refreshCache(): Promise<void>;
 let running = false;
-setInterval(async () => {
+setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    await refreshCache();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await refreshCache();
+    } finally {
+      running = false;
+    }
+  })();
 }, 1000);
 `,
             },
@@ -480,10 +486,10 @@ const tick = async () => {
     console.log('flushing');
     return await flushMetrics();
   } finally {
-    setTimeout(tick, Math.max(0, 10_000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 10_000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 10_000);
+setTimeout(() => void tick(), 10_000);
 `,
             },
             {
@@ -492,15 +498,17 @@ setTimeout(tick, 10_000);
               output: `
 declare function flushMetrics(): Promise<void>;
 let running = false;
-setInterval(async () => {
+setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    console.log('flushing');
-    return await flushMetrics();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      console.log('flushing');
+      return await flushMetrics();
+    } finally {
+      running = false;
+    }
+  })();
 }, 10_000);
 `,
             },
@@ -543,10 +551,10 @@ const tick = async () => {
   try {
     await pruneExpired();
   } finally {
-    setTimeout(tick, Math.max(0, 30_000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 30_000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 30_000);
+setTimeout(() => void tick(), 30_000);
 `,
             },
             {
@@ -561,14 +569,16 @@ async function pruneExpired(): Promise<void> {
   }
 }
 let pruneExpiredRunning = false;
-setInterval(async () => {
+setInterval(() => {
   if (pruneExpiredRunning) return;
   pruneExpiredRunning = true;
-  try {
-    await pruneExpired();
-  } finally {
-    pruneExpiredRunning = false;
-  }
+  void (async () => {
+    try {
+      await pruneExpired();
+    } finally {
+      pruneExpiredRunning = false;
+    }
+  })();
 }, 30_000);
 `,
             },
@@ -605,10 +615,10 @@ const tick = async () => {
   try {
     await pruneExpired();
   } finally {
-    setTimeout(tick, Math.max(0, 30_000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 30_000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 30_000);
+setTimeout(() => void tick(), 30_000);
 `,
             },
             {
@@ -620,14 +630,16 @@ function pruneExpired() {
   return db.deleteExpired();
 }
 let pruneExpiredRunning = false;
-setInterval(async () => {
+setInterval(() => {
   if (pruneExpiredRunning) return;
   pruneExpiredRunning = true;
-  try {
-    await pruneExpired();
-  } finally {
-    pruneExpiredRunning = false;
-  }
+  void (async () => {
+    try {
+      await pruneExpired();
+    } finally {
+      pruneExpiredRunning = false;
+    }
+  })();
 }, 30_000);
 `,
             },
@@ -667,14 +679,16 @@ export class MetricsFlusher {
   private timer: NodeJS.Timeout | undefined;
   start(): void {
     let flushRunning = false;
-    this.timer = setInterval(async () => {
+    this.timer = setInterval(() => {
       if (flushRunning) return;
       flushRunning = true;
-      try {
-        await this.flush();
-      } finally {
-        flushRunning = false;
-      }
+      void (async () => {
+        try {
+          await this.flush();
+        } finally {
+          flushRunning = false;
+        }
+      })();
     }, 1000);
   }
   stop(): void {
@@ -720,10 +734,10 @@ export class Poller {
       try {
         await this.poll();
       } finally {
-        setTimeout(tick, Math.max(0, 1000 - (Date.now() - started)));
+        setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started)));
       }
     };
-    setTimeout(tick, 1000);
+    setTimeout(() => void tick(), 1000);
   }
   async poll(): Promise<void> {
     await fetch('http://localhost/health');
@@ -738,14 +752,16 @@ export class Poller {
 export class Poller {
   start(): void {
     let running = false;
-    setInterval(async () => {
+    setInterval(() => {
       if (running) return;
       running = true;
-      try {
-        await this.poll();
-      } finally {
-        running = false;
-      }
+      void (async () => {
+        try {
+          await this.poll();
+        } finally {
+          running = false;
+        }
+      })();
     }, 1000);
   }
   async poll(): Promise<void> {
@@ -782,7 +798,7 @@ process.once('SIGTERM', () => clearInterval(timer));
               data: { handle: 'timer' },
               output: `
 declare function poll(): Promise<number>;
-const timer = setTimeout(async () => {
+const tick = async () => {
   try {
     const pending = await poll();
     if (pending === 0) return;
@@ -790,7 +806,8 @@ const timer = setTimeout(async () => {
   } finally {
     timer.refresh();
   }
-}, 2000);
+};
+const timer = setTimeout(() => void tick(), 2000);
 process.once('SIGTERM', () => clearInterval(timer));
 `,
             },
@@ -800,16 +817,18 @@ process.once('SIGTERM', () => clearInterval(timer));
               output: `
 declare function poll(): Promise<number>;
 let running = false;
-const timer = setInterval(async () => {
+const timer = setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    const pending = await poll();
-    if (pending === 0) return;
-    console.log(pending);
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      const pending = await poll();
+      if (pending === 0) return;
+      console.log(pending);
+    } finally {
+      running = false;
+    }
+  })();
 }, 2000);
 process.once('SIGTERM', () => clearInterval(timer));
 `,
@@ -844,10 +863,10 @@ const tick = async () => {
   try {
     await refreshCache();
   } finally {
-    setTimeout(tick, Math.max(0, intervalMs - (Date.now() - started))).unref();
+    setTimeout(() => void tick(), Math.max(0, intervalMs - (Date.now() - started))).unref();
   }
 };
-setTimeout(tick, intervalMs).unref();
+setTimeout(() => void tick(), intervalMs).unref();
 `,
             },
             {
@@ -857,14 +876,16 @@ setTimeout(tick, intervalMs).unref();
 declare function refreshCache(): Promise<void>;
 declare const config: { refreshMs: number };
 let running = false;
-setInterval(async () => {
+setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    await refreshCache();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await refreshCache();
+    } finally {
+      running = false;
+    }
+  })();
 }, config.refreshMs).unref();
 `,
             },
@@ -899,10 +920,10 @@ const tick = async () => {
   try {
     await heartbeat();
   } finally {
-    setTimeout(tick, Math.max(0, 15_000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 15_000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 15_000);
+setTimeout(() => void tick(), 15_000);
 `,
             },
             {
@@ -912,14 +933,16 @@ setTimeout(tick, 15_000);
 import { setInterval as every } from 'node:timers';
 declare function heartbeat(): Promise<void>;
 let running = false;
-every(async () => {
+every(() => {
   if (running) return;
   running = true;
-  try {
-    await heartbeat();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await heartbeat();
+    } finally {
+      running = false;
+    }
+  })();
 }, 15_000);
 `,
             },
@@ -954,10 +977,10 @@ const tick = async () => {
   try {
     await heartbeat();
   } finally {
-    timers.setTimeout(tick, Math.max(0, 15_000 - (Date.now() - started)));
+    timers.setTimeout(() => void tick(), Math.max(0, 15_000 - (Date.now() - started)));
   }
 };
-timers.setTimeout(tick, 15_000);
+timers.setTimeout(() => void tick(), 15_000);
 `,
             },
             {
@@ -967,14 +990,16 @@ timers.setTimeout(tick, 15_000);
 import * as timers from 'timers';
 declare function heartbeat(): Promise<void>;
 let running = false;
-timers.setInterval(async () => {
+timers.setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    await heartbeat();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await heartbeat();
+    } finally {
+      running = false;
+    }
+  })();
 }, 15_000);
 `,
             },
@@ -1009,10 +1034,10 @@ const tick = async () => {
     const response = await fetch('/api/notifications');
     console.log(response.status);
   } finally {
-    window.setTimeout(tick, Math.max(0, 30_000 - (Date.now() - started)));
+    window.setTimeout(() => void tick(), Math.max(0, 30_000 - (Date.now() - started)));
   }
 };
-window.setTimeout(tick, 30_000);
+window.setTimeout(() => void tick(), 30_000);
 `,
             },
             {
@@ -1021,15 +1046,17 @@ window.setTimeout(tick, 30_000);
               output: `
 export {};
 let running = false;
-window.setInterval(async () => {
+window.setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    const response = await fetch('/api/notifications');
-    console.log(response.status);
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      const response = await fetch('/api/notifications');
+      console.log(response.status);
+    } finally {
+      running = false;
+    }
+  })();
 }, 30_000);
 `,
             },
@@ -1062,10 +1089,10 @@ const tick = async () => {
   try {
     await heartbeat();
   } finally {
-    globalThis.setTimeout(tick, Math.max(0, 15_000 - (Date.now() - started)));
+    globalThis.setTimeout(() => void tick(), Math.max(0, 15_000 - (Date.now() - started)));
   }
 };
-globalThis.setTimeout(tick, 15_000);
+globalThis.setTimeout(() => void tick(), 15_000);
 `,
             },
             {
@@ -1074,14 +1101,16 @@ globalThis.setTimeout(tick, 15_000);
               output: `
 declare function heartbeat(): Promise<void>;
 let running = false;
-globalThis.setInterval(async () => {
+globalThis.setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    await heartbeat();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await heartbeat();
+    } finally {
+      running = false;
+    }
+  })();
 }, 15_000);
 `,
             },
@@ -1132,10 +1161,10 @@ const tick = async () => {
       running = false;
     }
   } finally {
-    setTimeout(tick, Math.max(0, 1000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 1000);
+setTimeout(() => void tick(), 1000);
 `,
             },
             {
@@ -1146,21 +1175,23 @@ declare function prepare(): Promise<void>;
 declare function work(): Promise<void>;
 let running = false;
 let running2 = false;
-setInterval(async () => {
+setInterval(() => {
   if (running2) return;
   running2 = true;
-  try {
-    if (running) return;
-    await prepare();
-    running = true;
+  void (async () => {
     try {
-      await work();
+      if (running) return;
+      await prepare();
+      running = true;
+      try {
+        await work();
+      } finally {
+        running = false;
+      }
     } finally {
-      running = false;
+      running2 = false;
     }
-  } finally {
-    running2 = false;
-  }
+  })();
 }, 1000);
 `,
             },
@@ -1207,10 +1238,10 @@ const tick = async () => {
       running = false;
     }
   } finally {
-    setTimeout(tick, Math.max(0, 1000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 1000);
+setTimeout(() => void tick(), 1000);
 `,
             },
             {
@@ -1219,21 +1250,23 @@ setTimeout(tick, 1000);
               output: `
 declare function work(): Promise<void>;
 let running2 = false;
-setInterval(async () => {
+setInterval(() => {
   if (running2) return;
   running2 = true;
-  try {
-    let running = false;
-    if (running) return;
-    running = true;
+  void (async () => {
     try {
-      await work();
+      let running = false;
+      if (running) return;
+      running = true;
+      try {
+        await work();
+      } finally {
+        running = false;
+      }
     } finally {
-      running = false;
+      running2 = false;
     }
-  } finally {
-    running2 = false;
-  }
+  })();
 }, 1000);
 `,
             },
@@ -1284,10 +1317,10 @@ const tick = async () => {
     }
     console.log(started);
   } finally {
-    setTimeout(tick, Math.max(0, 1000 - (Date.now() - started2)));
+    setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started2)));
   }
 };
-setTimeout(tick, 1000);
+setTimeout(() => void tick(), 1000);
 `,
             },
             {
@@ -1298,21 +1331,23 @@ declare function work(): Promise<void>;
 let running = false;
 let started = false;
 let running2 = false;
-setInterval(async () => {
+setInterval(() => {
   if (running2) return;
   running2 = true;
-  try {
-    if (running) return;
-    started = true;
+  void (async () => {
     try {
-      await work();
+      if (running) return;
+      started = true;
+      try {
+        await work();
+      } finally {
+        running = false;
+      }
+      console.log(started);
     } finally {
-      running = false;
+      running2 = false;
     }
-    console.log(started);
-  } finally {
-    running2 = false;
-  }
+  })();
 }, 1000);
 `,
             },
@@ -1345,10 +1380,10 @@ export function every(job: () => Promise<void>, ms: number): void {
     try {
       await job();
     } finally {
-      setTimeout(tick, Math.max(0, intervalMs - (Date.now() - started)));
+      setTimeout(() => void tick(), Math.max(0, intervalMs - (Date.now() - started)));
     }
   };
-  setTimeout(tick, intervalMs);
+  setTimeout(() => void tick(), intervalMs);
 }
 `,
             },
@@ -1358,14 +1393,16 @@ export function every(job: () => Promise<void>, ms: number): void {
               output: `
 export function every(job: () => Promise<void>, ms: number): void {
   let jobRunning = false;
-  setInterval(async () => {
+  setInterval(() => {
     if (jobRunning) return;
     jobRunning = true;
-    try {
-      await job();
-    } finally {
-      jobRunning = false;
-    }
+    void (async () => {
+      try {
+        await job();
+      } finally {
+        jobRunning = false;
+      }
+    })();
   }, ms);
 }
 `,
@@ -1397,10 +1434,10 @@ const tick = async () => {
   try {
     await onTick();
   } finally {
-    setTimeout(tick, Math.max(0, 500 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 500 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 500);
+setTimeout(() => void tick(), 500);
 `,
             },
             {
@@ -1409,14 +1446,16 @@ setTimeout(tick, 500);
               output: `
 declare const onTick: () => void | Promise<void>;
 let onTickRunning = false;
-setInterval(async () => {
+setInterval(() => {
   if (onTickRunning) return;
   onTickRunning = true;
-  try {
-    await onTick();
-  } finally {
-    onTickRunning = false;
-  }
+  void (async () => {
+    try {
+      await onTick();
+    } finally {
+      onTickRunning = false;
+    }
+  })();
 }, 500);
 `,
             },
@@ -1447,10 +1486,10 @@ const tick = async () => {
   try {
     await refreshRates();
   } finally {
-    setTimeout(tick, Math.max(0, 60_000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 60_000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 60_000);
+setTimeout(() => void tick(), 60_000);
 `,
             },
             {
@@ -1459,14 +1498,16 @@ setTimeout(tick, 60_000);
               output: `
 import { refreshRates } from './modules/interval-jobs';
 let refreshRatesRunning = false;
-setInterval(async () => {
+setInterval(() => {
   if (refreshRatesRunning) return;
   refreshRatesRunning = true;
-  try {
-    await refreshRates();
-  } finally {
-    refreshRatesRunning = false;
-  }
+  void (async () => {
+    try {
+      await refreshRates();
+    } finally {
+      refreshRatesRunning = false;
+    }
+  })();
 }, 60_000);
 `,
             },
@@ -1496,14 +1537,16 @@ if (enabled) setInterval(async () => { await work(); }, 1000);
 declare function work(): Promise<void>;
 declare const enabled: boolean;
 let running = false;
-if (enabled) setInterval(async () => {
+if (enabled) setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    await work();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await work();
+    } finally {
+      running = false;
+    }
+  })();
 }, 1000);
 `,
             },
@@ -1555,15 +1598,17 @@ setInterval(async function (this: unknown) {
               output: `
 declare function work(): Promise<void>;
 let running = false;
-setInterval(async function (this: unknown) {
+setInterval(function (this: unknown) {
   if (running) return;
   running = true;
-  try {
-    await work();
-    console.log(this);
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await work();
+      console.log(this);
+    } finally {
+      running = false;
+    }
+  })();
 }, 1000);
 `,
             },
@@ -1593,14 +1638,16 @@ setInterval(async (region: string) => {
               output: `
 declare function work(region: string): Promise<void>;
 let running = false;
-setInterval(async (region: string) => {
+setInterval((region: string) => {
   if (running) return;
   running = true;
-  try {
-    await work(region);
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await work(region);
+    } finally {
+      running = false;
+    }
+  })();
 }, 1000, 'eu');
 `,
             },
@@ -1633,10 +1680,10 @@ const tick = async () => {
   try {
     for await (const event of events) console.log(event);
   } finally {
-    setTimeout(tick, Math.max(0, 1000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 1000);
+setTimeout(() => void tick(), 1000);
 `,
             },
             {
@@ -1645,14 +1692,16 @@ setTimeout(tick, 1000);
               output: `
 declare const events: AsyncIterable<string>;
 let running = false;
-setInterval(async () => {
+setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    for await (const event of events) console.log(event);
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      for await (const event of events) console.log(event);
+    } finally {
+      running = false;
+    }
+  })();
 }, 1000);
 `,
             },
@@ -1661,7 +1710,7 @@ setInterval(async () => {
       ],
     },
     {
-      name: 'a return type that a guard returning early would break is dropped',
+      name: 'a Promise return type goes when the guard makes the callback synchronous',
       code: `
 declare function count(): Promise<number>;
 setInterval((): Promise<number> => count(), 1000);
@@ -1683,10 +1732,10 @@ const tick = async () => {
   try {
     await count();
   } finally {
-    setTimeout(tick, Math.max(0, 1000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 1000);
+setTimeout(() => void tick(), 1000);
 `,
             },
             {
@@ -1695,14 +1744,16 @@ setTimeout(tick, 1000);
               output: `
 declare function count(): Promise<number>;
 let running = false;
-setInterval(async () => {
+setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    await count();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await count();
+    } finally {
+      running = false;
+    }
+  })();
 }, 1000);
 `,
             },
@@ -1757,10 +1808,10 @@ const tick = async () => {
     await flush();
     await report();
   } finally {
-    setTimeout(tick, Math.max(0, 1000 - (Date.now() - started)));
+    setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started)));
   }
 };
-setTimeout(tick, 1000);
+setTimeout(() => void tick(), 1000);
 `,
             },
             {
@@ -1779,15 +1830,17 @@ async function flush(): Promise<void> {
   }
 }
 let running = false;
-setInterval(async () => {
+setInterval(() => {
   if (running) return;
   running = true;
-  try {
-    await flush();
-    await report();
-  } finally {
-    running = false;
-  }
+  void (async () => {
+    try {
+      await flush();
+      await report();
+    } finally {
+      running = false;
+    }
+  })();
 }, 1000);
 `,
             },
