@@ -44,20 +44,32 @@ export default createRule<Options, MessageIds>({
     const checker = services.program.getTypeChecker();
     const sourceCode = context.sourceCode;
 
+    /** Local names of `import { setInterval as … }`, from any module: the checker decides which module it is. */
+    const importedNames = new Set<string>(['setInterval']);
+    for (const statement of sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+      for (const specifier of statement.specifiers) {
+        if (
+          specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+          specifier.imported.type === AST_NODE_TYPES.Identifier &&
+          specifier.imported.name === 'setInterval'
+        ) {
+          importedNames.add(specifier.local.name);
+        }
+      }
+    }
+
     /** Syntax first: a callee that can be `setInterval`, and a callback shape we can judge. */
     function isCandidate(call: TSESTree.CallExpression): boolean {
+      const callee = call.callee;
+      const isNamedSetInterval =
+        callee.type === AST_NODE_TYPES.MemberExpression
+          ? !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'setInterval'
+          : callee.type === AST_NODE_TYPES.Identifier && importedNames.has(callee.name);
+      if (!isNamedSetInterval) return false;
       const callback = call.arguments[0];
       if (callback === undefined || callback.type === AST_NODE_TYPES.SpreadElement) return false;
-      if (!isFunctionNode(callback) && getCallbackReference(callback) === undefined) return false;
-      const callee = call.callee;
-      if (callee.type === AST_NODE_TYPES.MemberExpression) {
-        return !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'setInterval';
-      }
-      if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-      if (callee.name === 'setInterval') return true;
-      // `import { setInterval as every } from 'node:timers'`
-      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
-      return variable?.defs.some((definition) => definition.type === TSESLint.Scope.DefinitionType.ImportBinding) ?? false;
+      return isFunctionNode(callback) || getCallbackReference(callback) !== undefined;
     }
 
     /** The function cannot start a second run before the first has finished, or we cannot tell that it can. */
