@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, AST_TOKEN_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 import {
   resolveCalledFunction,
@@ -6,14 +7,20 @@ import {
   summarizeFunction,
   type FunctionWithBody,
 } from '../analysis/function-summary.js';
-import type { FunctionNode } from '../analysis/promise-contract.js';
+import { isCertainlyPlainValue } from '../analysis/not-thenable.js';
 import { classifyExpressionThenability, classifyThenability, combineUnionThenability } from '../analysis/thenable.js';
 import { isStandardTimerFunction } from '../analysis/timer-api.js';
-import { forEachESTreeDescendant } from '../analysis/walk.js';
+import { createRule } from '../create-rule.js';
+import { getAsyncToken } from '../fixers/make-function-synchronous.js';
+import { getLineIndent, reindentRange } from '../fixers/reindent.js';
+import { getUnaryOperandText } from '../fixers/replace-expression.js';
+import { skipChainExpression } from '../syntax/chain-expression.js';
+import { describeNode } from '../syntax/describe-node.js';
+import { isFunctionNode, type FunctionNode } from '../syntax/function-node.js';
 import { findInFlightGuard } from '../syntax/in-flight-guard.js';
-import { createRule } from '../util/createRule.js';
-import { describeNode } from '../util/describeNode.js';
-import { getAsyncToken } from '../util/makeFunctionSynchronous.js';
+import { getStatementInList } from '../syntax/statement-list.js';
+import { createNamePicker } from '../syntax/unused-name.js';
+import { forEachESTreeDescendant } from '../syntax/walk.js';
 
 export type Options = [];
 export type MessageIds = 'addInFlightGuard' | 'overlappingInterval' | 'refreshTimeoutWhenDone' | 'useSelfSchedulingTimeout';
@@ -74,7 +81,7 @@ export default createRule<Options, MessageIds>({
 
     /** The function cannot start a second run before the first has finished, or we cannot tell that it can. */
     function isOverlapSafe(declaration: FunctionWithBody): boolean {
-      const summary = summarizeFunction(checker, declaration);
+      const summary = summarizeFunction(services.program, declaration);
       if (summary.isGenerator) return true;
       if (!summary.hasAwait && summary.returnThenability !== 'thenable') return true;
       return findInFlightGuard(declaration) !== undefined;
@@ -83,9 +90,11 @@ export default createRule<Options, MessageIds>({
     /**
      * `() => this.flush()`, `async () => { await prune(); }`: every `await`
      * and every returned promise is a call of a function that guards itself
-     * (or does nothing asynchronous), so the callback adds no overlap of its own.
+     * (or does nothing asynchronous), or an `await` of a plain value (a
+     * microtask, over before any timer fires), so the callback adds no overlap
+     * of its own.
      */
-    function delegatesOnlyToSafeFunctions(callback: FunctionNode): boolean {
+    function doesOnlySafeAsyncWork(callback: FunctionNode): boolean {
       const points: TSESTree.Expression[] = [];
       // An object, so the type checker sees the writes made inside the walk's callback.
       const found = { unjudgeable: false };
@@ -108,8 +117,10 @@ export default createRule<Options, MessageIds>({
       });
       if (found.unjudgeable || points.length === 0) return false;
       return points.every((point) => {
+        if (isCertainlyPlainValue(services, sourceCode, point)) return true;
         const call = getDelegatedCall(point);
-        const declaration = call === undefined ? undefined : resolveCalledFunction(services, call);
+        const declaration =
+          call === undefined ? undefined : resolveCalledFunction(checker, services.esTreeNodeToTSNodeMap.get(call));
         return declaration !== undefined && isOverlapSafe(declaration);
       });
     }
@@ -119,7 +130,7 @@ export default createRule<Options, MessageIds>({
       if (isFunctionNode(callback)) {
         if (callback.generator) return undefined;
         const declaration = services.esTreeNodeToTSNodeMap.get(callback) as FunctionWithBody;
-        if (isOverlapSafe(declaration) || delegatesOnlyToSafeFunctions(callback)) return undefined;
+        if (isOverlapSafe(declaration) || doesOnlySafeAsyncWork(callback)) return undefined;
         const asyncToken = callback.async ? getAsyncToken(sourceCode, callback) : undefined;
         if (asyncToken !== undefined) return { callback, loc: asyncToken.loc, name: 'The async callback' };
         return { callback, loc: getFirstThenableReturn(callback).loc, name: 'The callback' };
@@ -130,7 +141,7 @@ export default createRule<Options, MessageIds>({
       if (signatures.length === 0) return undefined;
       const returns = combineUnionThenability(signatures.map((signature) => classifyThenability(checker, signature.getReturnType())));
       if (returns !== 'thenable') return undefined;
-      const declaration = resolveReferencedFunction(services, reference);
+      const declaration = resolveReferencedFunction(checker, services.esTreeNodeToTSNodeMap.get(reference) as ts.Expression);
       if (declaration !== undefined && isOverlapSafe(declaration)) return undefined;
       return { callback, reference, loc: reference.loc, name: `\`${describeNode(sourceCode, reference)}\`` };
     }
@@ -155,7 +166,7 @@ export default createRule<Options, MessageIds>({
     // ---- suggestions ----------------------------------------------------------
 
     function getSuggestions(call: TSESTree.CallExpression, problem: Problem): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      const statement = getListedStatement(call);
+      const statement = getStatementInList(call);
       if (statement === undefined) return [];
       const layout = getLayout(sourceCode, statement, problem.callback);
       const suggestions: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
@@ -188,7 +199,7 @@ export default createRule<Options, MessageIds>({
       const setTimeoutText = getSetTimeoutText(call);
       if (setTimeoutText === undefined) return undefined;
       const { indent, unit } = layout;
-      const names = new NamePicker(sourceCode);
+      const names = createNamePicker(sourceCode);
       const tick = names.pick('tick');
       const work = renderWork(problem, indent + unit + unit);
 
@@ -248,7 +259,7 @@ export default createRule<Options, MessageIds>({
     ): TSESLint.SuggestionReportDescriptor<MessageIds> | undefined {
       const { callback } = problem;
       if (isFunctionNode(callback) && callback.typeParameters !== undefined) return undefined;
-      const names = new NamePicker(sourceCode);
+      const names = createNamePicker(sourceCode);
       const flag = names.pick(problem.reference === undefined ? 'running' : `${getLastName(problem.reference)}Running`);
       const { unit } = layout;
       const callbackIndent = getLineIndent(sourceCode, callback);
@@ -301,7 +312,7 @@ export default createRule<Options, MessageIds>({
       const body = callback.body;
       if (body.type !== AST_NODE_TYPES.BlockStatement) {
         if (body.type === AST_NODE_TYPES.AwaitExpression) return `${indent}${sourceCode.getText(body)};`;
-        return `${indent}await ${wrapBelowUnary(body)};`;
+        return `${indent}await ${getUnaryOperandText(sourceCode, body)};`;
       }
       const first = sourceCode.getTokenAfter(sourceCode.getFirstToken(body) as TSESTree.Token, { includeComments: true });
       const last = sourceCode.getTokenBefore(sourceCode.getLastToken(body) as TSESTree.Token, { includeComments: true });
@@ -317,9 +328,9 @@ export default createRule<Options, MessageIds>({
         )
         .map((statement) => {
           const argument = statement.argument as TSESTree.Expression;
-          return { range: argument.range, text: `await ${wrapBelowUnary(argument)}` };
+          return { range: argument.range, text: `await ${getUnaryOperandText(sourceCode, argument)}` };
         });
-      return reindent(sourceCode, start, end, edits, indent);
+      return reindentRange(sourceCode, start, end, edits, indent);
     }
 
     /** `pruneExpired()`, `this.flush()` for `this.flush.bind(this)`, `job.bind(ctx, 1)()` otherwise. */
@@ -336,11 +347,6 @@ export default createRule<Options, MessageIds>({
         }
       }
       return `${sourceCode.getText(callback)}()`;
-    }
-
-    function wrapBelowUnary(expression: TSESTree.Expression): string {
-      const text = sourceCode.getText(expression);
-      return UNARY_LEVEL.has(expression.type) || ASTUtils.isParenthesized(expression, sourceCode) ? text : `(${text})`;
     }
 
     /** A function's body can move into another arrow: no parameters, no `this` of its own, no name to call itself by. */
@@ -453,14 +459,6 @@ interface Layout {
   readonly unit: string;
 }
 
-function isFunctionNode(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
-
 /** `pruneExpired`, `this.flush`, and the function of `this.flush.bind(this)`. */
 function getCallbackReference(callback: TSESTree.Node): TSESTree.Expression | undefined {
   if (callback.type === AST_NODE_TYPES.Identifier) return callback;
@@ -479,7 +477,7 @@ function getCallbackReference(callback: TSESTree.Node): TSESTree.Expression | un
 
 /** `this.flush()`, also behind `.catch(…)` / `.finally(…)`: the call whose function does the work. */
 function getDelegatedCall(expression: TSESTree.Expression): TSESTree.CallExpression | undefined {
-  let current = expression.type === AST_NODE_TYPES.ChainExpression ? expression.expression : expression;
+  let current = skipChainExpression(expression);
   while (
     current.type === AST_NODE_TYPES.CallExpression &&
     current.callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -509,31 +507,6 @@ function getOwnReturns(callback: FunctionNode): TSESTree.ReturnStatement[] {
     return true;
   });
   return returns;
-}
-
-const STATEMENT_LISTS = new Set<AST_NODE_TYPES>([
-  AST_NODE_TYPES.Program,
-  AST_NODE_TYPES.BlockStatement,
-  AST_NODE_TYPES.StaticBlock,
-  AST_NODE_TYPES.SwitchCase,
-  AST_NODE_TYPES.TSModuleBlock,
-]);
-
-/**
- * The statement around the call where new declarations can go before it: it
- * stands in a list of statements, and the call is in the same function (a
- * flag declared outside a function that starts several intervals would be
- * shared by all of them).
- */
-function getListedStatement(call: TSESTree.CallExpression): TSESTree.Statement | undefined {
-  let node: TSESTree.Node = call;
-  while (node.parent !== undefined) {
-    const parent: TSESTree.Node = node.parent;
-    if (isFunctionNode(parent) || parent.type === AST_NODE_TYPES.PropertyDefinition) return undefined;
-    if (STATEMENT_LISTS.has(parent.type)) return node as TSESTree.Statement;
-    node = parent;
-  }
-  return undefined;
 }
 
 /**
@@ -572,96 +545,3 @@ function getDiscardedUnref(call: TSESTree.CallExpression, statement: TSESTree.St
   }
   return undefined;
 }
-
-/** Leading whitespace of the line a node starts on. */
-function getLineIndent(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
-  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
-  return /^[ \t]*/u.exec(line)?.[0] ?? '';
-}
-
-/**
- * The source between `start` and `end` with `edits` applied, each line moved
- * to `indent` (keeping deeper lines deeper); lines inside a multi-line
- * template literal keep their text.
- */
-function reindent(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  start: number,
-  end: number,
-  edits: readonly { range: TSESTree.Range; text: string }[],
-  indent: string,
-): string {
-  let text = sourceCode.text.slice(start, end);
-  for (const edit of [...edits].sort((a, b) => b.range[0] - a.range[0])) {
-    text = text.slice(0, edit.range[0] - start) + edit.text + text.slice(edit.range[1] - start);
-  }
-  const firstLine = sourceCode.getLocFromIndex(start).line;
-  const frozenLines = new Set<number>();
-  for (const token of sourceCode.ast.tokens) {
-    if (token.range[1] <= start || token.range[0] >= end) continue;
-    if (token.type === AST_TOKEN_TYPES.Template && token.loc.end.line > token.loc.start.line) {
-      for (let line = token.loc.start.line + 1; line <= token.loc.end.line; line++) frozenLines.add(line - firstLine);
-    }
-  }
-  const lines = text.split('\n');
-  const startsLine = /^[ \t]*$/u.test(sourceCode.text.slice(sourceCode.getIndexFromLoc({ line: firstLine, column: 0 }), start));
-  const baseIndent = startsLine
-    ? getLineIndentAt(sourceCode, firstLine)
-    : lines
-        .slice(1)
-        .filter((line, index) => line.trim() !== '' && !frozenLines.has(index + 1))
-        .map((line) => /^[ \t]*/u.exec(line)?.[0] ?? '')
-        .reduce<string | undefined>((shortest, current) => (shortest === undefined || current.length < shortest.length ? current : shortest), undefined) ?? '';
-  return lines
-    .map((line, index) => {
-      if (index === 0) return `${indent}${line.trimStart()}`;
-      if (frozenLines.has(index)) return line;
-      if (line.trim() === '') return '';
-      const own = /^[ \t]*/u.exec(line)?.[0] ?? '';
-      const deeper = own.startsWith(baseIndent) ? own.slice(baseIndent.length) : '';
-      return `${indent}${deeper}${line.trimStart()}`;
-    })
-    .join('\n');
-}
-
-function getLineIndentAt(sourceCode: Readonly<TSESLint.SourceCode>, line: number): string {
-  return /^[ \t]*/u.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
-}
-
-/** Picks names no identifier of the file uses yet, so a new binding neither clashes nor shadows. */
-class NamePicker {
-  readonly #taken: Set<string>;
-
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>) {
-    this.#taken = new Set(
-      sourceCode.ast.tokens.filter((token) => token.type === AST_TOKEN_TYPES.Identifier).map((token) => token.value),
-    );
-  }
-
-  pick(base: string): string {
-    let name = base;
-    for (let index = 2; this.#taken.has(name); index++) name = `${base}${String(index)}`;
-    this.#taken.add(name);
-    return name;
-  }
-}
-
-/** Expressions that bind at least as tightly as `await`'s operand needs. */
-const UNARY_LEVEL = new Set<AST_NODE_TYPES>([
-  AST_NODE_TYPES.ArrayExpression,
-  AST_NODE_TYPES.AwaitExpression,
-  AST_NODE_TYPES.CallExpression,
-  AST_NODE_TYPES.ChainExpression,
-  AST_NODE_TYPES.Identifier,
-  AST_NODE_TYPES.ImportExpression,
-  AST_NODE_TYPES.Literal,
-  AST_NODE_TYPES.MemberExpression,
-  AST_NODE_TYPES.MetaProperty,
-  AST_NODE_TYPES.NewExpression,
-  AST_NODE_TYPES.ObjectExpression,
-  AST_NODE_TYPES.TaggedTemplateExpression,
-  AST_NODE_TYPES.TemplateLiteral,
-  AST_NODE_TYPES.ThisExpression,
-  AST_NODE_TYPES.TSNonNullExpression,
-  AST_NODE_TYPES.UnaryExpression,
-]);

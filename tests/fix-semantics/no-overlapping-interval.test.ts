@@ -14,8 +14,8 @@ import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
-import { createFixtureESLint } from '../fixtureESLint.js';
-import { fixturesDir } from '../ruleTester.js';
+import { createFixtureESLint } from '../fixture-eslint.js';
+import { fixturesDir } from '../rule-tester.js';
 import { runTypeScript, typeCheck, type RunResult } from './harness.js';
 
 const eslint = createFixtureESLint({

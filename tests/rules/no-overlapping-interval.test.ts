@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-overlapping-interval.js';
-import { createTypedRuleTester } from '../ruleTester.js';
+import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
 
@@ -155,6 +155,14 @@ export class Exporter {
     }, 1000);
   }
 }
+`,
+    // It awaits only plain values (a microtask each): every run is over before the next tick.
+    `
+const counts = new Map<string, number>();
+setInterval(async () => {
+  const count = await counts.get('orders');
+  console.log(count);
+}, 1000);
 `,
     // A reference to an async function that guards itself.
     `
