@@ -210,14 +210,14 @@ export default createRule<Options, MessageIds>({
           `${indent}${unit}try {`,
           work,
           `${indent}${unit}} finally {`,
-          `${indent}${unit}${unit}${handle}.refresh();`,
+          `${indent}${unit}${unit}${handle.name}.refresh();`,
           `${indent}${unit}}`,
           `${indent}};`,
-          `${indent}const ${handle} = ${setTimeoutText}(() => void ${tick}(), ${sourceCode.getText(delay)});`,
+          `${indent}const ${sourceCode.getText(handle)} = ${setTimeoutText}(() => void ${tick}(), ${sourceCode.getText(delay)});`,
         ].join('\n');
         return {
           messageId: 'refreshTimeoutWhenDone',
-          data: { handle },
+          data: { handle: handle.name },
           fix: (fixer) => fixer.replaceText(statement, text),
         };
       }
@@ -388,15 +388,15 @@ export default createRule<Options, MessageIds>({
       return 'setTimeout';
     }
 
-    /** `const timer = setInterval(…)` whose type is a Node `Timeout` (it has `refresh()`). */
-    function getConstHandle(call: TSESTree.CallExpression, statement: TSESTree.Statement): string | undefined {
+    /** `timer` of `const timer = setInterval(…)` (an annotation included), when its type is a Node `Timeout` (it has `refresh()`). */
+    function getConstHandle(call: TSESTree.CallExpression, statement: TSESTree.Statement): TSESTree.Identifier | undefined {
       if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const' || statement.declarations.length !== 1) {
         return undefined;
       }
       const declarator = statement.declarations[0];
       if (declarator?.init !== call || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
       const handleType = services.getTypeAtLocation(declarator.id);
-      return handleType.getProperty('refresh') === undefined ? undefined : declarator.id.name;
+      return handleType.getProperty('refresh') === undefined ? undefined : declarator.id;
     }
 
     function isStableDelay(delay: TSESTree.Expression): boolean {

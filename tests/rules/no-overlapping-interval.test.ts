@@ -855,6 +855,68 @@ ruleTester.run('no-overlapping-interval', rule, {
       ],
     },
     {
+      name: 'a const handle with a type annotation keeps it',
+      code: `
+        declare function poll(): Promise<void>;
+        const poller: NodeJS.Timeout = setInterval(() => poll(), 2000);
+        export function stopPolling(): void {
+          clearInterval(poller);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'overlappingInterval',
+          line: 3,
+          column: 58,
+          endLine: 3,
+          endColumn: 64,
+          suggestions: [
+            {
+              messageId: 'refreshTimeoutWhenDone',
+              data: { handle: 'poller' },
+              output: `
+        declare function poll(): Promise<void>;
+        const tick = async () => {
+          try {
+            await poll();
+          } finally {
+            poller.refresh();
+          }
+        };
+        const poller: NodeJS.Timeout = setTimeout(() => void tick(), 2000);
+        export function stopPolling(): void {
+          clearInterval(poller);
+        }
+      `,
+            },
+            {
+              messageId: 'addInFlightGuard',
+              data: { flag: 'running' },
+              output: `
+        declare function poll(): Promise<void>;
+        let running = false;
+        const poller: NodeJS.Timeout = setInterval(() => {
+          if (running) return;
+          running = true;
+          void (async () => {
+            try {
+              await poll();
+            } finally {
+              running = false;
+            }
+          })();
+        }, 2000);
+        export function stopPolling(): void {
+          clearInterval(poller);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'setInterval(...).unref(): the loop unrefs every timeout, and a changing delay is read once',
       code: `
         declare function refreshCache(): Promise<void>;
