@@ -150,6 +150,14 @@ describe('npm run demo', () => {
     expect(getSection(demo.stdout, 'What --fix would change')).not.toContain('a/src/handlers/invoices.ts');
   });
 
+  it('shows no-overlapping-interval with its suggestions: a loop that keeps the handle, and a guard', () => {
+    const shown = getSection(demo.stdout, 'Findings');
+    expect(shown).toMatch(/^ {2}src\/jobs\/maintenance\.ts:\d+:\d+ {2}The async callback returns a promise, .*\[2 suggestions\]$/mu);
+    expect(shown).toContain('suggestion: Use a `setTimeout` that `warming.refresh()` re-arms when each run has finished');
+    expect(shown).toMatch(/^ {2}src\/jobs\/maintenance\.ts:\d+:\d+ {2}`this\.ship` returns a promise, .*\[suggestion\]$/mu);
+    expect(shown).toContain('suggestion: Skip a tick while the previous run is still in flight (a `shipRunning` flag');
+  });
+
   it('prints a summary row per enabled rule that matches the findings', () => {
     const summary = getSection(demo.stdout, 'Summary');
     const ruleIds = new Set(findings.map((finding) => finding.ruleId));

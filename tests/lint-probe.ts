@@ -89,3 +89,13 @@ function verify(code: string, options: ProbeOptions, rules: Record<string, TSESL
   if (fatal !== undefined) throw new Error(`${fatal.message} (line ${fatal.line}) in:\n${code}`);
   return messages;
 }
+
+/** `lintProbe` for a probe that computes something: its result, read at `Program:exit`. */
+export function withSourceCode<Result>(code: string, probe: (context: ProbeContext) => Result): Result {
+  let result: { value: Result } | undefined;
+  lintProbe(code, (context) => {
+    result = { value: probe(context) };
+  });
+  if (result === undefined) throw new Error('the probe did not run');
+  return result.value;
+}

@@ -59,7 +59,17 @@ export function summarizeFunction(program: ts.Program, declaration: FunctionWith
  * which on await-heavy code cost as much as the rest of the rule.
  */
 export function resolveCalledFunction(checker: ts.TypeChecker, call: ts.CallExpression): FunctionWithBody | undefined {
-  const callee = skipParentheses(call.expression);
+  return resolveReferencedFunction(checker, call.expression);
+}
+
+/**
+ * Resolves a reference to a function (`pruneExpired`, `this.flush`,
+ * `jobs.prune`) to the declaration with a body it names, as
+ * `resolveCalledFunction` resolves a callee: for a function passed on as a
+ * value (`setInterval(pruneExpired, ms)`).
+ */
+export function resolveReferencedFunction(checker: ts.TypeChecker, reference: ts.Expression): FunctionWithBody | undefined {
+  const callee = skipParentheses(reference);
   const name = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) ? callee.name : undefined;
   if (name === undefined) return undefined;
   const bodies = (getResolvedSymbolAtLocation(checker, name)?.declarations ?? []).flatMap(getFunctionWithBody);

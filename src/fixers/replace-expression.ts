@@ -130,6 +130,15 @@ function isParenthesized(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTr
   return true;
 }
 
+/**
+ * The text of `expression` as the operand of a unary operator written before
+ * it (`await x`, `void x`): in parentheses unless it binds at least as tightly.
+ */
+export function getUnaryOperandText(sourceCode: Readonly<TSESLint.SourceCode>, expression: TSESTree.Expression): string {
+  const text = sourceCode.getText(expression);
+  return UNARY_LEVEL.has(expression.type) ? text : `(${text})`;
+}
+
 /** Expressions that bind at least as tightly as a unary operator. */
 const UNARY_LEVEL = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.ArrayExpression,

@@ -1,5 +1,6 @@
 import noNeedlessAsync from './no-needless-async.js';
 import noNeedlessAsyncLoop from './no-needless-async-loop.js';
+import noOverlappingInterval from './no-overlapping-interval.js';
 import noSyncIoInAsync from './no-sync-io-in-async.js';
 import noTrivialAwait from './no-trivial-await.js';
 
@@ -7,6 +8,7 @@ import noTrivialAwait from './no-trivial-await.js';
 export const rules = {
   'no-needless-async': noNeedlessAsync,
   'no-needless-async-loop': noNeedlessAsyncLoop,
+  'no-overlapping-interval': noOverlappingInterval,
   'no-sync-io-in-async': noSyncIoInAsync,
   'no-trivial-await': noTrivialAwait,
 };

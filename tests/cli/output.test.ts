@@ -8,6 +8,7 @@ import type { ESLint } from 'eslint';
 import type { Log } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 
+import plugin from '../../src/index.js';
 import { CLEAN, createProject, runCli, TRIVIAL_AWAIT, TSCONFIG } from './run-cli.js';
 
 const require = createRequire(import.meta.url);
@@ -72,17 +73,19 @@ describe('async-misuse output', () => {
     const [sarifRun] = log.runs;
     expect(sarifRun?.tool.driver).toMatchObject({ name: 'async-misuse', version: expect.any(String) as string });
     expect(sarifRun?.tool.driver.informationUri).toMatch(/^https:\/\//);
-    expect(sarifRun?.tool.driver.rules).toEqual([
-      {
-        id: 'async-misuse/no-trivial-await',
+    // Every rule the recommended config runs, each with its description and page.
+    const recommended = Object.keys(plugin.configs.recommended.rules ?? {}).sort();
+    expect(sarifRun?.tool.driver.rules).toEqual(
+      recommended.map((id) => ({
+        id,
         shortDescription: { text: expect.stringMatching(/^Disallow/) as string },
-        helpUri: expect.stringMatching(/docs\/rules\/no-trivial-await\.md$/) as string,
-      },
-    ]);
+        helpUri: expect.stringMatching(new RegExp(`docs/rules/${id.replace('async-misuse/', '')}\\.md$`, 'u')) as string,
+      })),
+    );
     expect(sarifRun?.results).toHaveLength(4);
     expect(sarifRun?.results?.[0]).toMatchObject({
       ruleId: 'async-misuse/no-trivial-await',
-      ruleIndex: 0,
+      ruleIndex: recommended.indexOf('async-misuse/no-trivial-await'),
       level: 'error',
       message: { text: expect.stringContaining('which is not a promise') as string },
       locations: [
