@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Project } from './find-project.js';
@@ -40,8 +40,9 @@ export async function collectFiles(
   const skipped: string[] = [];
   for (const argument of paths.length > 0 ? paths : [project.rootDir]) {
     const resolved = path.resolve(cwd, argument);
-    if (!existsSync(resolved)) throw new UsageError(`No such file or directory: ${argument}`);
-    if (statSync(resolved).isDirectory()) {
+    const stats = await stat(resolved).catch(() => undefined);
+    if (stats === undefined) throw new UsageError(`No such file or directory: ${argument}`);
+    if (stats.isDirectory()) {
       const prefix = resolved.endsWith(path.sep) ? resolved : resolved + path.sep;
       for (const fileName of project.fileNames) {
         if (fileName.startsWith(prefix) && isLintableTypeScriptFile(fileName)) selected.add(fileName);

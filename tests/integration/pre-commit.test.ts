@@ -65,8 +65,8 @@ async function createRepository(command: string): Promise<TempProject> {
 
     // What husky or simple-git-hooks would install: run lint-staged with the project's node.
     const hook = project.path('.git/hooks/pre-commit');
-    fs.writeFileSync(hook, `#!/bin/sh\nexec "${process.execPath}" node_modules/lint-staged/bin/lint-staged.js\n`);
-    fs.chmodSync(hook, 0o755);
+    await fs.promises.writeFile(hook, `#!/bin/sh\nexec "${process.execPath}" node_modules/lint-staged/bin/lint-staged.js\n`);
+    await fs.promises.chmod(hook, 0o755);
 
     // The first commit goes through the hook too: clean code passes.
     await gitOk(project, 'add', '.');

@@ -254,6 +254,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
       `,
     // Checked JavaScript: a synchronous function that requires node:fs.
     {
+      filename: 'checked.js',
       code: `
         const { readFileSync } = require('node:fs');
         /** @param {string} file */
@@ -262,7 +263,6 @@ ruleTester.run('no-sync-io-in-async', rule, {
         }
         module.exports = { load };
       `,
-      filename: 'checked.js',
     },
     // An array callback at the top level runs with the top-level code.
     `
@@ -288,6 +288,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return JSON.parse(text) as unknown;
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -321,6 +322,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return first + readFileSync(b, 'utf8');
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -354,6 +356,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           writeFileSync(directory + '/out.txt', text);
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -386,6 +389,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return statSync(file).size;
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -416,6 +420,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return fs.readdirSync(directory, { withFileTypes: true });
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -446,6 +451,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return readFileSync(b);
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -477,6 +483,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return readFileSync(file).toString('utf8').split('\\n')[0];
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -508,6 +515,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return statSync(file, { throwIfNoEntry: false }) !== undefined;
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -528,6 +536,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return existsSync(file);
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -548,6 +557,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return readFileSync(0, 'utf8');
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -567,6 +577,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return read(file, 'utf8');
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -597,6 +608,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return readFileSync(file, 'utf8');
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -628,6 +640,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return files.map((file) => readFileSync(file, 'utf8'));
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -647,6 +660,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return file.then((name) => readFileSync(name, 'utf8'));
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -679,6 +693,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           appendFileSync('audit.log', line + '\\n');
         });
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -699,6 +714,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           response.end(readFileSync('index.html'));
         });
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -721,6 +737,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
         });
         export { app };
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -741,6 +758,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           response.end(readFileSync('favicon.ico'));
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -763,6 +781,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
         });
         export {};
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -782,6 +801,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return Atomics.wait(flags, 0, 0);
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -801,6 +821,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           execSync('npm run build');
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -832,6 +853,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return execSync('git rev-parse HEAD').toString().trim();
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -853,6 +875,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           execFileSync('git', ['commit', '-m', message]);
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -885,6 +908,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return spawnSync('eslint', ['.']).status;
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -904,6 +928,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return zlib.gzipSync(body).length;
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -935,6 +960,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return key.toString('hex');
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -967,6 +993,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return scryptSync(password, 'salt', 64);
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -980,6 +1007,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
     },
     // Checked JavaScript with require: the suggestion requires node:fs/promises.
     {
+      filename: 'checked.js',
       code: `
         const { readFileSync } = require('node:fs');
         /** @param {string} file */
@@ -988,7 +1016,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
         }
         module.exports = { load };
       `,
-      filename: 'checked.js',
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1024,6 +1052,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           }
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1054,6 +1083,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
         import { readFileSync } from 'node:fs';
         export const load = async (file: string) => readFileSync(file, 'utf8');
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1083,6 +1113,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return template;
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1104,6 +1135,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return read(file);
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1137,6 +1169,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return dir.readSync()?.name;
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1160,6 +1193,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           await loadFixture('a.json');
         });
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1196,6 +1230,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           });
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1230,6 +1265,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           console.log(readdirSync(directory).length);
         });
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1265,6 +1301,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           next();
         });
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1286,6 +1323,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return line
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1318,6 +1356,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
           return await readFileSync(file, 'utf8');
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
@@ -1349,6 +1388,7 @@ ruleTester.run('no-sync-io-in-async', rule, {
             readFileSync(file).toString()
         }
       `,
+      output: null,
       errors: [
         {
           messageId: 'blockingCall',
