@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { getAmbientModuleName, isDeclaredInLibrary } from './declaration-origin.js';
 import { skipChainExpression } from '../syntax/chain-expression.js';
