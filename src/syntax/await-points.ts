@@ -93,7 +93,8 @@ export function waitsBetween(point: AwaitPoint, from: TSESTree.Node, to: TSESTre
   for (let current: TSESTree.Node = point; current !== common; ) {
     const parent: TSESTree.Node | null | undefined = current.parent;
     if (parent == null) return false;
-    const list = getStatementList(parent);
+    // The list that holds both goes on to \`to\`, whatever it ends with.
+    const list = parent === common ? undefined : getStatementList(parent);
     if (list !== undefined && endsWithJump(list)) return false;
     if (parent.type === AST_NODE_TYPES.IfStatement && current !== parent.test && isJump(current)) return false;
     current = parent;

@@ -1119,5 +1119,43 @@ ruleTester.run('no-lost-update', rule, {
         },
       ],
     },
+      {
+      name: 'a wait in the block that returns after the write',
+      code: `
+        declare function load(): Promise<string>;
+        export const cache = { hits: 0 };
+        export async function lookup() {
+          const hits = cache.hits;
+          const value = await load();
+          cache.hits = hits + 1;
+          return value;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'readAgain',
+              output: `
+        declare function load(): Promise<string>;
+        export const cache = { hits: 0 };
+        export async function lookup() {
+          const hits = cache.hits;
+          const value = await load();
+          cache.hits = cache.hits + 1;
+          return value;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

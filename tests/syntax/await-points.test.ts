@@ -88,6 +88,10 @@ describe('waitsBetween', () => {
     expect(answer('const n = s.n; await save(); s.n = n + 1;')).toBe(true);
   });
 
+  it('sees an await in the block that holds both, when that block returns after the write', () => {
+    expect(answer('const n = s.n; const v = await load(); s.n = n + 1; return v;')).toBe(true);
+  });
+
   it('sees the wait of a for await loop the write is in', () => {
     expect(answer('const n = s.n; for await (const x of xs) { s.n = n + x; }')).toBe(true);
   });
