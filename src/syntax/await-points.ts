@@ -90,6 +90,7 @@ export function waitsBetween(point: AwaitPoint, from: TSESTree.Node, to: TSESTre
   }
   if (point.range[0] < from.range[1] || point.range[1] > to.range[0]) return false;
   const common = getCommonAncestor(point, to);
+  if (common === undefined || isInOtherBranch(point, common)) return false;
   for (let current: TSESTree.Node = point; current !== common; ) {
     const parent: TSESTree.Node | null | undefined = current.parent;
     if (parent == null) return false;
@@ -100,6 +101,23 @@ export function waitsBetween(point: AwaitPoint, from: TSESTree.Node, to: TSESTre
     current = parent;
   }
   return true;
+}
+
+/**
+ * Whether `point`, inside `common`, is in a branch of it that excludes the
+ * branch the other node is in: the two arms of an `if` or `?:`, two cases of
+ * a `switch` (we do not follow fall-through).
+ */
+function isInOtherBranch(point: TSESTree.Node, common: TSESTree.Node): boolean {
+  switch (common.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return !contains(common.test, point);
+    case AST_NODE_TYPES.SwitchStatement:
+      return !contains(common.discriminant, point);
+    default:
+      return false;
+  }
 }
 
 /** The nearest node that holds both. */

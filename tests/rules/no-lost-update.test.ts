@@ -305,6 +305,19 @@ ruleTester.run('no-lost-update', rule, {
           store.n = n + 1;
         }
       `,
+    // The await is in the other arm of the if: it never runs before the write.
+    `
+        declare function log(): Promise<void>;
+        export const store = { n: 0 };
+        export async function increment(ok: boolean) {
+          const n = store.n;
+          if (ok) {
+            await log();
+          } else {
+            store.n = n + 1;
+          }
+        }
+      `,
     // Top-level code runs once; the module is its only task here.
     `
         declare function fetchDelta(): Promise<number>;

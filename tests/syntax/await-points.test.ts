@@ -100,6 +100,14 @@ describe('waitsBetween', () => {
     expect(answer('const n = s.n; if (ok) { await save(); } s.n = n + 1;')).toBe(true);
   });
 
+  it('leaves out an await in the other arm of an if', () => {
+    expect(answer('const n = s.n; if (ok) { await save(); } else { s.n = n + 1; }')).toBe(false);
+  });
+
+  it('sees an await in the test of the if whose arm writes', () => {
+    expect(answer('const n = s.n; if (await check()) { s.n = n + 1; }')).toBe(true);
+  });
+
   it('leaves out an await in a branch that returns first', () => {
     expect(answer('const n = s.n; if (!ok) { await log(); return; } s.n = n + 1;')).toBe(false);
   });
