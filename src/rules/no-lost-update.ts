@@ -16,7 +16,13 @@ import {
 } from '../syntax/await-points.js';
 import { describeNode } from '../syntax/describe-node.js';
 import { type FunctionNode, getEnclosingFunction, isFunctionNode } from '../syntax/function-node.js';
-import { getLocationVisibility, getStorageLocation, isWithinLocation, type StorageLocation } from '../syntax/shared-location.js';
+import {
+  getBoundLocation,
+  getLocationVisibility,
+  getStorageLocation,
+  isWithinLocation,
+  type StorageLocation,
+} from '../syntax/shared-location.js';
 import { getStatementInList } from '../syntax/statement-list.js';
 import { createNamePicker, type NamePicker } from '../syntax/unused-name.js';
 import { forEachESTreeDescendant } from '../syntax/walk.js';
@@ -217,27 +223,18 @@ export default createRule<Options, MessageIds>({
       });
       for (const [variable, references] of byVariable) {
         const declarator = getOnlyDeclarator(variable, fn);
-        if (declarator?.init == null) continue;
-        const read = findReadsWithin(declarator.init, location)[0];
+        if (declarator === undefined) continue;
+        const read = findBoundRead(variable, declarator, location);
         if (read === undefined) continue;
-        const points = getFunctionAwaitPoints(fn).filter((point) => waitsBetween(point, read, node));
+        const points = getFunctionAwaitPoints(fn).filter((point) => waitsBetween(point, read.node, node));
         if (points.length === 0) continue;
         const lastPoint = points.at(-1);
         if (lastPoint === undefined || isLocationTouchedBetween(fn, location, lastPoint, node, declarator)) continue;
         // `x.y = Math.max(x.y, n)` reads it again: a merge of both values.
         if (findReadsWithin(node.right, location).length > 0) continue;
-        const initLocation = getStorageLocation(sourceCode, declarator.init);
-        const initIsLocation = initLocation?.key === location.key;
         // Writing back exactly what was read (`const prev = x.y; … x.y = prev`) restores, it does not compute.
-        if (initIsLocation && node.right.type === AST_NODE_TYPES.Identifier) continue;
-        return {
-          kind: 'through-variable',
-          location,
-          read,
-          points,
-          references,
-          initIsLocation,
-        };
+        if (read.isWholeValue && node.right.type === AST_NODE_TYPES.Identifier) continue;
+        return { kind: 'through-variable', location, read: read.node, points, references, initIsLocation: read.isWholeValue };
       }
       return undefined;
     }
@@ -297,12 +294,34 @@ export default createRule<Options, MessageIds>({
       return touched;
     }
 
+    /**
+     * Where the local read the location when it was declared: the read in
+     * its initialiser (`const next = x.y + 1`), or the pattern property that
+     * took it (`const { y } = x`); and whether it holds exactly the location's value.
+     */
+    function findBoundRead(
+      variable: TSESLint.Scope.Variable,
+      declarator: TSESTree.VariableDeclarator,
+      location: StorageLocation,
+    ): { node: TSESTree.Node; isWholeValue: boolean } | undefined {
+      const bound = getBoundLocation(sourceCode, variable);
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier) {
+        const definitionName = variable.defs[0]?.name;
+        return bound !== undefined && definitionName !== undefined && isWithinLocation(bound, location)
+          ? { node: definitionName, isWholeValue: bound.key === location.key }
+          : undefined;
+      }
+      const init = declarator.init;
+      const read = init === null ? undefined : findReadsWithin(init, location)[0];
+      return read === undefined ? undefined : { node: read, isWholeValue: bound?.key === location.key };
+    }
+
     function getOnlyDeclarator(variable: TSESLint.Scope.Variable, fn: FunctionNode): TSESTree.VariableDeclarator | undefined {
       const definition = variable.defs[0];
       if (variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
       const declarator = definition.node;
-      if (declarator.id.type !== AST_NODE_TYPES.Identifier || getEnclosingFunction(declarator) !== fn) return undefined;
-      if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== declarator.id)) return undefined;
+      if (getEnclosingFunction(declarator) !== fn) return undefined;
+      if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== definition.name)) return undefined;
       return declarator;
     }
   },

@@ -119,15 +119,38 @@ function getVisibility(
   if (definition.type === TSESLint.Scope.DefinitionType.Parameter) return 'shared';
   if (definition.type !== TSESLint.Scope.DefinitionType.Variable) return 'unknown';
   const declarator = definition.node;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.init === null) return 'unknown';
-  if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== declarator.id)) return 'unknown';
-  const init = declarator.init;
-  if (isFreshObject(init)) return 'local';
-  const aliased = getStorageLocation(sourceCode, init);
+  if (declarator.init === null) return 'unknown';
+  if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== definition.name)) return 'unknown';
+  if (declarator.id.type === AST_NODE_TYPES.Identifier && isFreshObject(declarator.init)) return 'local';
+  const aliased = getBoundLocation(sourceCode, variable);
   if (aliased === undefined || aliasDepth > 8) return 'unknown';
   // `const s = this.state`: a property of `s` is one of `this.state`'s.
   const through: StorageLocation = { ...aliased, depth: aliased.depth + location.depth };
   return getVisibility(sourceCode, through, writer, aliasDepth + 1);
+}
+
+/**
+ * The location a local's value was read from when it was declared:
+ * `const n = store.n` and `const { n } = store` both give `store.n`;
+ * `undefined` for anything else (a call, a default value, a nested pattern).
+ */
+export function getBoundLocation(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  variable: TSESLint.Scope.Variable,
+): StorageLocation | undefined {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+  const { id, init } = definition.node;
+  if (init === null) return undefined;
+  if (id.type === AST_NODE_TYPES.Identifier) return getStorageLocation(sourceCode, init);
+  if (id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const property = id.properties.find(
+    (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
+  );
+  if (property === undefined || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const object = getStorageLocation(sourceCode, init);
+  if (object === undefined) return undefined;
+  return { ...object, key: `${object.key}.${property.key.name}`, depth: object.depth + 1 };
 }
 
 /** An expression that makes a new object nobody else holds yet. */

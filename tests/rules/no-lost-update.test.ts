@@ -318,6 +318,15 @@ ruleTester.run('no-lost-update', rule, {
           }
         }
       `,
+    // Destructured from an object literal: a fresh object nobody else holds.
+    `
+        declare function fetchHits(): Promise<number>;
+        export async function count() {
+          const { stats } = { stats: { hits: 0 } };
+          stats.hits += await fetchHits();
+          return stats;
+        }
+      `,
     // Top-level code runs once; the module is its only task here.
     `
         declare function fetchDelta(): Promise<number>;
@@ -1169,6 +1178,67 @@ ruleTester.run('no-lost-update', rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'a local destructured from a module object',
+      code: `
+        declare function save(): Promise<void>;
+        export const store = { visits: 0 };
+        export async function countVisit() {
+          const { visits } = store;
+          await save();
+          store.visits = visits + 1;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'readAgain',
+              output: `
+        declare function save(): Promise<void>;
+        export const store = { visits: 0 };
+        export async function countVisit() {
+          const { visits } = store;
+          await save();
+          store.visits = store.visits + 1;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a property of an object destructured from this',
+      code: `
+        declare function fetchHits(): Promise<number>;
+        export class Server {
+          stats = { hits: 0 };
+          async count() {
+            const { stats } = this;
+            stats.hits += await fetchHits();
+          }
+        }
+      `,
+      output: `
+        declare function fetchHits(): Promise<number>;
+        export class Server {
+          stats = { hits: 0 };
+          async count() {
+            const { stats } = this;
+            const awaited = await fetchHits();
+            stats.hits += awaited;
+          }
+        }
+      `,
+      errors: [{ messageId: 'lostUpdate', line: 7, column: 13, endLine: 7, endColumn: 23, suggestions: [] }],
     },
   ],
 });

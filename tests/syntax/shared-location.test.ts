@@ -2,7 +2,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { getEnclosingFunction } from '../../src/syntax/function-node.js';
-import { getLocationVisibility, getStorageLocation, isFreshObject, isWithinLocation } from '../../src/syntax/shared-location.js';
+import {
+  getBoundLocation,
+  getLocationVisibility,
+  getStorageLocation,
+  isFreshObject,
+  isWithinLocation,
+} from '../../src/syntax/shared-location.js';
 import { findAll } from '../analysis/in-memory-program.js';
 import { lintProbe } from '../lint-probe.js';
 
@@ -202,5 +208,33 @@ export const values = [{}, [], new Map(), {} as object, make(), existing];
         ]);
       },
     );
+  });
+});
+
+describe('getBoundLocation', () => {
+  it('gives the place a local was read from, through a plain or a destructuring declaration', () => {
+    let bound: (string | undefined)[] = [];
+    lintProbe(
+      `
+declare function make(): { n: number };
+export const store = { n: 0, m: 0 };
+export function f() {
+  const plain = store.n;
+  const { m } = store;
+  const { n: renamed } = store;
+  const { n: withDefault = 1 } = store;
+  const fromCall = make().n;
+  return [plain, m, renamed, withDefault, fromCall];
+}
+`,
+      (context) => {
+        const fn = findAll(context.sourceCode.ast, AST_NODE_TYPES.FunctionDeclaration).find((candidate) => candidate.id?.name === 'f');
+        const scope = fn === undefined ? null : (context.sourceCode.scopeManager?.acquire(fn) ?? null);
+        bound = (scope?.variables ?? [])
+          .filter((variable) => variable.name !== 'arguments')
+          .map((variable) => getBoundLocation(context.sourceCode, variable)?.key.replace(/@\d+/gu, ''));
+      },
+    );
+    expect(bound).toEqual(['store.n', 'store.m', 'store.n', undefined, undefined]);
   });
 });
