@@ -12,13 +12,17 @@
  *
  * The flagged code loses one order's amount whenever the calls overlap; the
  * fixed code gets 350 under every schedule. The figures are printed for the
- * doc page, which quotes them.
+ * doc page, which quotes them. The second test runs both through the real
+ * `pg` client, with PGlite served on the Postgres wire protocol on 127.0.0.1
+ * (`@electric-sql/pglite-socket`), and gets the same figures.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -35,8 +39,10 @@ function readFlaggedExample(): string {
   return match[1];
 }
 
-/** The example's `Queryable`: what it asks of the client (PGlite here). */
-type Queryable = Pick<PGlite, 'query'>;
+/** What the example asks of its client: PGlite's own, or `pg`'s `Client`. */
+interface Queryable {
+  query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}
 
 interface OrderStats {
   revenue: number;
@@ -80,6 +86,8 @@ async function run(OrderStats: OrderStatsClass, db: Queryable, schedule: Schedul
 const SCHEDULES: readonly Schedule[] = ['together', 'reversed', 'staggered'];
 
 let db: PGlite;
+let server: PGLiteSocketServer;
+let client: pg.Client;
 
 beforeAll(async () => {
   db = await PGlite.create();
@@ -87,11 +95,25 @@ beforeAll(async () => {
     CREATE TABLE orders (id integer PRIMARY KEY, amount integer NOT NULL);
     INSERT INTO orders (id, amount) VALUES (1, 100), (2, 250);
   `);
+  // The same database on the Postgres wire protocol, for the real `pg` client.
+  server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  await server.start();
+  const [host, port] = server.getServerConn().split(':');
+  client = new pg.Client({ host, port: Number(port), user: 'postgres', database: 'postgres' });
+  await client.connect();
 });
 
 afterAll(async () => {
+  await client.end();
+  await server.stop();
   await db.close();
 });
+
+async function runAll(code: string, queryable: Queryable): Promise<Record<Schedule, number>> {
+  const results: Record<Schedule, number> = { together: 0, reversed: 0, staggered: 0 };
+  for (const schedule of SCHEDULES) results[schedule] = await run(load(code), queryable, schedule);
+  return results;
+}
 
 describe('no-lost-update on PGlite', () => {
   it('the flagged example loses an order when two calls overlap; the fixed one counts both under every schedule', async () => {
@@ -102,14 +124,19 @@ describe('no-lost-update on PGlite', () => {
     expect(fixed).not.toBe(flagged);
     expect(typeCheck(fixed)).toEqual([]);
 
-    const results = { flagged: { together: 0, reversed: 0, staggered: 0 }, fixed: { together: 0, reversed: 0, staggered: 0 } };
-    for (const schedule of SCHEDULES) {
-      results.flagged[schedule] = await run(load(flagged), db, schedule);
-      results.fixed[schedule] = await run(load(fixed), db, schedule);
-    }
+    const results = { flagged: await runAll(flagged, db), fixed: await runAll(fixed, db) };
     console.log(`no-lost-update on PGlite, revenue of orders 1 (100) and 2 (250), expected 350: ${JSON.stringify(results)}`);
 
     // Overlapping calls: each adds its amount to the 0 it read before its query, the last write wins.
+    expect(results.flagged).toEqual({ together: 250, reversed: 100, staggered: 350 });
+    expect(results.fixed).toEqual({ together: 350, reversed: 350, staggered: 350 });
+  });
+
+  it('the same through the real pg client on the wire protocol', async () => {
+    const flagged = readFlaggedExample();
+    const { output: fixed } = await lintAndFix(flagged, { rules: ['no-lost-update'] });
+    const results = { flagged: await runAll(flagged, client), fixed: await runAll(fixed, client) };
+    console.log(`no-lost-update on PGlite through pg, expected 350: ${JSON.stringify(results)}`);
     expect(results.flagged).toEqual({ together: 250, reversed: 100, staggered: 350 });
     expect(results.fixed).toEqual({ together: 350, reversed: 350, staggered: 350 });
   });
