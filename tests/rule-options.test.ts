@@ -38,3 +38,16 @@ describe('no-needless-async-loop options', () => {
     await expect(lintWithOptions('no-needless-async-loop', options)).resolves.toBeDefined();
   });
 });
+
+describe('no-lost-update options', () => {
+  it.each([[{ locks: 'mutex' }], [{ locks: [1] }], [{ locks: [''] }], [{ locks: ['mutex', 'mutex'] }], [{ lock: ['mutex'] }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('no-lost-update', options)).rejects.toThrow(/Key "rules": Key "async-misuse\/no-lost-update":/u);
+    },
+  );
+
+  it.each([[{}], [{ locks: [] }], [{ locks: ['mutex', 'this.lock', 'withLock'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('no-lost-update', options)).resolves.toBeDefined();
+  });
+});
