@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { askChecker } from '../analysis/checker-guard.js';
 import { isCertainlyNotThenable } from '../analysis/not-thenable.js';
