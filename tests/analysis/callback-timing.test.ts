@@ -173,6 +173,59 @@ describe('classifyCallback: the decision table', () => {
   });
 });
 
+describe('classifyCallback: error-first callbacks by type and, where types cannot tell, by name', () => {
+  const code = `
+    import { EventEmitter } from 'node:events';
+    declare const untyped: any;
+    declare function authenticate(done: (err: any, user?: string) => void): void;
+    declare function forward(listener: (...args: any[]) => void): void;
+    declare function validate(check: (err: string, value: number) => void): void;
+    declare function retry(shouldRetry: (error: Error, attempt: number) => boolean): Promise<void>;
+    declare function onFailure(handler: (error: Error) => void): void;
+    class Socket { on(event: 'error', listener: (error: Error) => void): void; on(event: string, listener: () => void): void; on() {} }
+    declare const socket: Socket;
+    const emitter = new EventEmitter();
+    untyped.query('sql', (err, rows) => { 'untyped callee, err'; });
+    untyped.query('sql', (error: unknown, rows) => { 'untyped callee, error: unknown'; });
+    untyped.query('sql', (err: Error | null, rows) => { 'untyped callee, own Error annotation'; });
+    untyped.query('sql', (err: { code: number }, rows) => { 'untyped callee, err typed as a domain value'; });
+    untyped.query('sql', (failure, rows) => { 'untyped callee, another name'; });
+    untyped.on('error', (err) => { 'untyped error listener'; });
+    authenticate((err, user) => { 'callee types err any'; });
+    forward((err) => { 'callee takes ...args: any[]'; });
+    validate((err, value) => { 'callee types err as a string'; });
+    retry((error) => { 'error-first, return value used'; return true; });
+    onFailure((error) => { 'always an error, void'; });
+    socket.on('error', (error) => { 'error event of a non-emitter'; });
+    emitter.on('error', (err) => { 'error event of an emitter'; });
+  `;
+
+  it('counts names only with the errorNames option, and only where the types cannot tell', async () => {
+    expect(await classifyLabelled(code, { errorNames: ['err', 'error'] })).toEqual({
+      'untyped callee, err': 'continuation/error-first-by-name',
+      'untyped callee, error: unknown': 'continuation/error-first-by-name',
+      'untyped callee, own Error annotation': 'continuation/node-style-callback',
+      'untyped callee, err typed as a domain value': 'unknown/untyped-callee',
+      'untyped callee, another name': 'unknown/untyped-callee',
+      'untyped error listener': 'unknown/untyped-callee',
+      'callee types err any': 'continuation/error-first-by-name',
+      'callee takes ...args: any[]': 'continuation/error-first-by-name',
+      'callee types err as a string': 'continuation/void-callback',
+      'error-first, return value used': 'synchronous/return-value-used',
+      'always an error, void': 'continuation/node-style-callback',
+      'error event of a non-emitter': 'continuation/void-callback',
+      'error event of an emitter': 'continuation/event-listener',
+    });
+  });
+
+  it('never counts names without the option (what no-sync-io-in-async and the pyramid rule ask)', async () => {
+    const found = await classifyLabelled(code);
+    expect(found['untyped callee, err']).toBe('unknown/untyped-callee');
+    expect(found['callee types err any']).toBe('continuation/void-callback');
+    expect(found['callee takes ...args: any[]']).toBe('continuation/void-callback');
+  });
+});
+
 /** The async context of every `probe('label')` call of `code`, as `kind via N` or `none`. */
 async function findContexts(code: string): Promise<Record<string, string>> {
   const found: Record<string, string> = {};
