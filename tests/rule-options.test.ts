@@ -38,3 +38,18 @@ describe('no-needless-async-loop options', () => {
     await expect(lintWithOptions('no-needless-async-loop', options)).resolves.toBeDefined();
   });
 });
+
+describe('handle-callback-error options', () => {
+  it.each([[{ errorNames: 'err' }], [{ errorNames: [''] }], [{ errorNames: ['err', 'err'] }], [{ ignore: [1] }], [{ errorName: ['err'] }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('handle-callback-error', options)).rejects.toThrow(
+        /Key "rules": Key "async-misuse\/handle-callback-error":/u,
+      );
+    },
+  );
+
+  it.each([[{}], [{ errorNames: [] }], [{ errorNames: ['failure'], ignore: ['unlink'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('handle-callback-error', options)).resolves.toBeDefined();
+  });
+});

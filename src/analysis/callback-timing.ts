@@ -445,6 +445,31 @@ export function isErrorType(program: ts.Program, type: ts.Type): boolean {
   );
 }
 
+/** Parameter names of a function's own callback, where its type cannot tell (`callback: any`). */
+const CALLBACK_PARAMETER_NAMES = new Set(['callback', 'cb', 'done', 'next']);
+
+/**
+ * Whether a function's parameter is its own Node-style callback, one that
+ * takes an error first: `done: (error: Error | null) => void`, express's
+ * `next: NextFunction` (`(err?: any) => void`, so by its name), an untyped
+ * `callback`. Where an error the function met should go.
+ */
+export function isErrorFirstCallbackParameter(services: ParserServicesWithTypeInformation, parameter: TSESTree.Identifier): boolean {
+  return askChecker(false, () => {
+    const checker = services.program.getTypeChecker();
+    const type = services.getTypeAtLocation(parameter);
+    if (isAnyOrUnknown(type)) return CALLBACK_PARAMETER_NAMES.has(parameter.name);
+    const signatures = tsutils.unionConstituents(checker.getNonNullableType(type)).flatMap((member) => member.getCallSignatures());
+    // `some`: express's `NextFunction` also has `(deferToNext: 'router')` overloads.
+    return signatures.some((signature) => {
+      const [first] = signature.getParameters();
+      if (first === undefined) return false;
+      const firstType = checker.getTypeOfSymbol(first);
+      return isErrorType(services.program, firstType) || (isAnyOrUnknown(firstType) && CALLBACK_PARAMETER_NAMES.has(parameter.name));
+    });
+  });
+}
+
 function hasErrorFirstParameter(program: ts.Program, signature: ts.Signature): boolean {
   const [first] = signature.getParameters();
   return first !== undefined && isErrorType(program, program.getTypeChecker().getTypeOfSymbol(first));
