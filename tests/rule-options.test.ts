@@ -53,3 +53,18 @@ describe('handle-callback-error options', () => {
     await expect(lintWithOptions('handle-callback-error', options)).resolves.toBeDefined();
   });
 });
+
+describe('no-premature-async-read options', () => {
+  it.each([[{ ignore: 'setTimeout' }], [{ ignore: [''] }], [{ ignore: ['a', 'a'] }], [{ errorNames: ['err'] }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('no-premature-async-read', options)).rejects.toThrow(
+        /Key "rules": Key "async-misuse\/no-premature-async-read":/u,
+      );
+    },
+  );
+
+  it.each([[{}], [{ ignore: [] }], [{ ignore: ['lookup'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('no-premature-async-read', options)).resolves.toBeDefined();
+  });
+});

@@ -2,6 +2,7 @@ import handleCallbackError from './handle-callback-error.js';
 import noNeedlessAsync from './no-needless-async.js';
 import noNeedlessAsyncLoop from './no-needless-async-loop.js';
 import noOverlappingInterval from './no-overlapping-interval.js';
+import noPrematureAsyncRead from './no-premature-async-read.js';
 import noSyncIoInAsync from './no-sync-io-in-async.js';
 import noTrivialAwait from './no-trivial-await.js';
 
@@ -11,6 +12,7 @@ export const rules = {
   'no-needless-async': noNeedlessAsync,
   'no-needless-async-loop': noNeedlessAsyncLoop,
   'no-overlapping-interval': noOverlappingInterval,
+  'no-premature-async-read': noPrematureAsyncRead,
   'no-sync-io-in-async': noSyncIoInAsync,
   'no-trivial-await': noTrivialAwait,
 };

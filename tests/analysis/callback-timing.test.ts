@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyCallback,
   findAsyncRunContext,
+  isErrorFirstCallbackParameter,
   isErrorType,
   isEventSource,
   isInsideTestBlock,
@@ -403,5 +404,41 @@ describe('isErrorType and isEventSource', () => {
     );
     expect(errors).toEqual({ e1: true, e2: true, e3: true, e4: false, e5: false, e6: false });
     expect(sources).toEqual({ s1: true, s2: true, s3: true, s4: true, s5: false, s6: true });
+  });
+});
+
+describe('isErrorFirstCallbackParameter', () => {
+  it('finds a function parameter that takes an error first, and untyped ones by their name', async () => {
+    const found: Record<string, boolean> = {};
+    await runTypedProbe(
+      `
+        import type { NextFunction } from 'express';
+        export function typed(done: (error: Error | null, value?: string) => void) {}
+        export function optional(done?: (error?: NodeJS.ErrnoException) => void) {}
+        export function express(next: NextFunction) {}
+        export function untyped(callback: any) {}
+        export function untypedOtherName(handler: any) {}
+        export function anyFirstOtherName(handler: (err: any) => void) {}
+        export function domain(done: (count: number) => void) {}
+        export function value(done: string) {}
+      `,
+      (_context, services) => ({
+        FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
+          const [parameter] = node.params;
+          if (node.id === null || parameter?.type !== AST_NODE_TYPES.Identifier) return;
+          found[node.id.name] = isErrorFirstCallbackParameter(services, parameter);
+        },
+      }),
+    );
+    expect(found).toEqual({
+      typed: true,
+      optional: true,
+      express: true,
+      untyped: true,
+      untypedOtherName: false,
+      anyFirstOtherName: false,
+      domain: false,
+      value: false,
+    });
   });
 });
