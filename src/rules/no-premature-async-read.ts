@@ -73,7 +73,11 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<string>();
 
     function checkWrite(target: TSESTree.Node): void {
-      if (target.type !== AST_NODE_TYPES.Identifier) return;
+      // `({ rows } = result)`, `[a, b] = pair`: each name the pattern writes.
+      if (target.type !== AST_NODE_TYPES.Identifier) {
+        for (const name of getPatternNames(target)) checkWrite(name);
+        return;
+      }
       // Syntax first: a write inside a function written as an argument, to a variable of the code around the call.
       const scheduled = findSchedulingCallback(target);
       if (scheduled === undefined) return;
@@ -83,8 +87,9 @@ export default createRule<Options, MessageIds>({
       const outer = getRunningCode(call);
       if (variable.scope.variableScope.block !== outer) return;
       const statement = getStatementInList(call);
-      if (statement === undefined) return;
-      const read = findFirstReadAfter(variable, statement, outer);
+      // `await p.then((r) => { v = r; })`: the statement waits for the handler.
+      if (statement === undefined || isAwaitedWithin(call, statement)) return;
+      const read = findFirstReadAfter(variable, call, statement, outer);
       if (read === undefined) return;
       const key = `${variable.name}:${String(call.range[0])}`;
       if (reported.has(key)) return;
@@ -123,6 +128,7 @@ export default createRule<Options, MessageIds>({
      */
     function findFirstReadAfter(
       variable: TSESLint.Scope.Variable,
+      call: SchedulingCall,
       statement: TSESTree.Node,
       outer: FunctionNode | TSESTree.Program,
     ): TSESTree.Identifier | undefined {
@@ -135,7 +141,7 @@ export default createRule<Options, MessageIds>({
         if (getRunningCode(identifier) !== outer) continue;
         if (reference.isWrite()) return undefined;
         if (!reference.isRead()) continue;
-        return waitsBetween(outer, statement.range[1], identifier.range[0]) ? undefined : (identifier as TSESTree.Identifier);
+        return waitsBetween(outer, call.range[1], identifier.range[0]) ? undefined : (identifier as TSESTree.Identifier);
       }
       return undefined;
     }
@@ -360,6 +366,34 @@ function someNodeBetween(
     if (node !== body && isFunctionNode(node)) return 'skip';
     return predicate(node) && node.range[0] >= start ? 'found' : 'descend';
   });
+}
+
+/** An `await` or `yield` around the call, inside its statement. */
+function isAwaitedWithin(call: SchedulingCall, statement: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = call.parent; current !== undefined && current !== statement; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.AwaitExpression || current.type === AST_NODE_TYPES.YieldExpression) return true;
+  }
+  return false;
+}
+
+/** The names a destructuring pattern assigns (defaults and rest included), not the member targets. */
+function getPatternNames(pattern: TSESTree.Node): TSESTree.Identifier[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return [pattern];
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.flatMap((element) => (element === null ? [] : getPatternNames(element)));
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.flatMap((property) =>
+        getPatternNames(property.type === AST_NODE_TYPES.Property ? property.value : property),
+      );
+    case AST_NODE_TYPES.AssignmentPattern:
+      return getPatternNames(pattern.left);
+    case AST_NODE_TYPES.RestElement:
+      return getPatternNames(pattern.argument);
+    default:
+      return [];
+  }
 }
 
 /** `if (error) throw error;` */

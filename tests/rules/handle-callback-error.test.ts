@@ -212,6 +212,175 @@ ruleTester.run('handle-callback-error', rule, {
           stream.destroy();
         });
       `,
+    // held-out: The error is checked and the callback returns early.
+    `
+        import { readFile } from 'node:fs';
+        readFile('a.txt', (err, data) => {
+          if (err) return;
+          console.log(data.length);
+        });
+      `,
+    // held-out: The error is logged.
+    `
+        import { readFile } from 'node:fs';
+        readFile('a.txt', (err, data) => {
+          console.error(err, data);
+        });
+      `,
+    // held-out: The error rejects a promise.
+    `
+        import { readFile } from 'node:fs';
+        export const text = new Promise<Buffer>((resolve, reject) => {
+          readFile('a.txt', (err, data) => (err ? reject(err) : resolve(data)));
+        });
+      `,
+    // held-out: An 'error' listener on an EventEmitter.
+    `
+        import { EventEmitter } from 'node:events';
+        const bus = new EventEmitter();
+        bus.on('error', (error) => {
+          process.exit(1);
+        });
+      `,
+    // held-out: An 'error' listener on an incoming request.
+    `
+        import { createServer } from 'node:http';
+        createServer((request, response) => {
+          request.on('error', (err) => {
+            response.statusCode = 400;
+            response.end();
+          });
+        });
+      `,
+    // held-out: forEach over errors.
+    `
+        let count = 0;
+        [new Error('a')].forEach((err) => {
+          count += 1;
+        });
+        export { count };
+      `,
+    // held-out: Map.forEach over errors: value first.
+    `
+        const failures = new Map<string, Error>();
+        failures.forEach((err, key) => {
+          console.log(key);
+        });
+      `,
+    // held-out: A rejection handler given to then with null first.
+    `
+        declare const pending: Promise<number>;
+        export const value = pending.then(null, (err) => 0);
+      `,
+    // held-out: A catch handler written as a function expression.
+    `
+        declare const pending: Promise<number>;
+        export const value = pending.catch(function (error) {
+          return 0;
+        });
+      `,
+    // held-out: A callee that types the first parameter as a domain value named err.
+    `
+        interface Progress { readonly percent: number }
+        declare function onProgress(listener: (err: Progress, step: string) => void): void;
+        onProgress((err, step) => {
+          console.log(step);
+        });
+      `,
+    // held-out: A domain type named Result for a parameter named error.
+    `
+        type Result = { readonly ok: boolean };
+        declare function run(listener: (error: Result) => void): void;
+        run((error) => {
+          console.log('ran');
+        });
+      `,
+    // held-out: An untyped callee with a first parameter named e: not an error name by default.
+    `
+        declare const legacy: any;
+        legacy.fetch('https://example.com', (e, body) => {
+          console.log(body);
+        });
+      `,
+    // held-out: An express error middleware written inline.
+    `
+        import express from 'express';
+        const app = express();
+        app.use((err: unknown, request: express.Request, response: express.Response, next: express.NextFunction) => {
+          response.status(500).end();
+        });
+      `,
+    // held-out: process uncaughtException listener.
+    `
+        process.on('uncaughtException', (err) => {
+          process.exitCode = 1;
+        });
+      `,
+    // held-out: A DOM 'error' event listener.
+    `
+        export function watchImage(image: HTMLImageElement) {
+          image.addEventListener('error', (event) => {
+            image.src = 'fallback.png';
+          });
+        }
+      `,
+    // held-out: Underscore on a typed Node-style callback.
+    `
+        import { rm } from 'node:fs';
+        rm('tmp', { recursive: true }, (_error) => {
+          console.log('cleaned up');
+        });
+      `,
+    // held-out: A test with a done callback.
+    `
+        import { it } from 'vitest';
+        it('runs', () => {
+          console.log('no error parameter');
+        });
+      `,
+    // held-out: An error-first function whose boolean answer the callee uses.
+    `
+        declare function retry(options: object, shouldRetry: (err: Error) => boolean): void;
+        retry({}, (err) => true);
+      `,
+    // held-out: A child process 'exit' listener: no error parameter.
+    `
+        import { spawn } from 'node:child_process';
+        const child = spawn('ls');
+        child.on('exit', (code) => {
+          console.log(code);
+        });
+      `,
+    // held-out: stream.pipeline with the error handled.
+    `
+        import { pipeline } from 'node:stream';
+        import { createReadStream, createWriteStream } from 'node:fs';
+        pipeline(createReadStream('a'), createWriteStream('b'), (err) => {
+          if (err) console.error(err);
+        });
+      `,
+    // held-out: A callback passed by name is not checked.
+    `
+        import { readFile } from 'node:fs';
+        function onRead(err: NodeJS.ErrnoException | null, data: Buffer) {
+          console.log(data.length);
+        }
+        readFile('a.txt', onRead);
+      `,
+    // held-out: A promise executor.
+    `
+        export const ready = new Promise<void>((resolve, reject) => {
+          resolve();
+        });
+      `,
+    // held-out: The error is read by copying it.
+    `
+        import { readFile } from 'node:fs';
+        export let lastError: unknown;
+        readFile('a.txt', (err, data) => {
+          lastError = err;
+        });
+      `,
   ],
   invalid: [
     // fs.readFile whose error is never read: throw it.
@@ -1001,6 +1170,374 @@ ruleTester.run('handle-callback-error', rule, {
         db.query?.('select 1', (err = null, rows) => {
           if (err) throw err;
           console.log(rows);
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: zlib.gzip's error dropped.
+    {
+      code: `
+        import { gzip } from 'node:zlib';
+        gzip(Buffer.from('a'), (err, compressed) => {
+          console.log(compressed.length);
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 33,
+          endLine: 3,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        import { gzip } from 'node:zlib';
+        gzip(Buffer.from('a'), (err, compressed) => {
+          if (err) throw err;
+          console.log(compressed.length);
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: crypto.pbkdf2's error dropped.
+    {
+      code: `
+        import { pbkdf2 } from 'node:crypto';
+        pbkdf2('secret', 'salt', 1000, 32, 'sha256', (err, key) => {
+          console.log(key.length);
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 55,
+          endLine: 3,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        import { pbkdf2 } from 'node:crypto';
+        pbkdf2('secret', 'salt', 1000, 32, 'sha256', (err, key) => {
+          if (err) throw err;
+          console.log(key.length);
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: fs.writeFile with only the error parameter.
+    {
+      code: `
+        import { writeFile } from 'node:fs';
+        writeFile('out.txt', 'data', (err) => {
+          console.log('saved');
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 39,
+          endLine: 3,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        import { writeFile } from 'node:fs';
+        writeFile('out.txt', 'data', (err) => {
+          if (err) throw err;
+          console.log('saved');
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: fs.mkdir with options, error named error.
+    {
+      code: `
+        import { mkdir } from 'node:fs';
+        mkdir('out', { recursive: true }, (error) => {
+          console.log('ready');
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 44,
+          endLine: 3,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        import { mkdir } from 'node:fs';
+        mkdir('out', { recursive: true }, (error) => {
+          if (error) throw error;
+          console.log('ready');
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: dns.resolve4 with the error named e: the type decides.
+    {
+      code: `
+        import { resolve4 } from 'node:dns';
+        resolve4('example.com', (e, addresses) => {
+          console.log(addresses);
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 34,
+          endLine: 3,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        import { resolve4 } from 'node:dns';
+        resolve4('example.com', (e, addresses) => {
+          if (e) throw e;
+          console.log(addresses);
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: An untyped module's callback, as a function expression.
+    {
+      code: `
+        declare const legacy: any;
+        legacy.fetch('https://example.com', function (err, body) {
+          console.log(body);
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 55,
+          endLine: 3,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        declare const legacy: any;
+        legacy.fetch('https://example.com', function (err, body) {
+          if (err) throw err;
+          console.log(body);
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: errorNames with e: the untyped callback counts.
+    {
+      code: `
+        declare const legacy: any;
+        legacy.fetch('https://example.com', (e, body) => {
+          console.log(body);
+        });
+      `,
+      output: null,
+      options: [{ errorNames: ['e'] }],
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 46,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        declare const legacy: any;
+        legacy.fetch('https://example.com', (e, body) => {
+          if (e) throw e;
+          console.log(body);
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: A callee declared by the program with an Error | null first parameter.
+    {
+      code: `
+        interface Doc { readonly id: string }
+        declare function findAll(query: object, done: (err: Error | null, docs: Doc[]) => void): void;
+        findAll({}, (err, docs) => {
+          console.log(docs.length);
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        interface Doc { readonly id: string }
+        declare function findAll(query: object, done: (err: Error | null, docs: Doc[]) => void): void;
+        findAll({}, (err, docs) => {
+          if (err) throw err;
+          console.log(docs.length);
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: Inside a class method with its own done: forward or throw.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        export class Store {
+          load(file: string, done: (error: Error | null, data?: Buffer) => void): void {
+            readFile(file, (err, data) => {
+              done(null, data);
+            });
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 5,
+          column: 29,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'forwardError',
+              output: `
+        import { readFile } from 'node:fs';
+        export class Store {
+          load(file: string, done: (error: Error | null, data?: Buffer) => void): void {
+            readFile(file, (err, data) => {
+              if (err) return done(err);
+              done(null, data);
+            });
+          }
+        }
+      `,
+            },
+            {
+              messageId: 'throwError',
+              output: `
+        import { readFile } from 'node:fs';
+        export class Store {
+          load(file: string, done: (error: Error | null, data?: Buffer) => void): void {
+            readFile(file, (err, data) => {
+              if (err) throw err;
+              done(null, data);
+            });
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: stream.pipeline with the error dropped.
+    {
+      code: `
+        import { pipeline } from 'node:stream';
+        import { createReadStream, createWriteStream } from 'node:fs';
+        pipeline(createReadStream('a'), createWriteStream('b'), (err) => {
+          console.log('copied');
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 4,
+          column: 66,
+          endLine: 4,
+          endColumn: 69,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        import { pipeline } from 'node:stream';
+        import { createReadStream, createWriteStream } from 'node:fs';
+        pipeline(createReadStream('a'), createWriteStream('b'), (err) => {
+          if (err) throw err;
+          console.log('copied');
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: An inner array callback shadows err: the outer error is still never read.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        readFile('a.txt', (err, data) => {
+          [new Error('x')].forEach((err) => console.log(err.message, data.length));
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 28,
+          endLine: 3,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        import { readFile } from 'node:fs';
+        readFile('a.txt', (err, data) => {
+          if (err) throw err;
+          [new Error('x')].forEach((err) => console.log(err.message, data.length));
         });
       `,
             },

@@ -258,6 +258,155 @@ ruleTester.run('no-premature-async-read', rule, {
           return failed;
         }
       `,
+    // held-out: https.get's response callback is none of the catalogue's continuations (no error first, the callee returns a request).
+    `
+        import { get } from 'node:https';
+        import type { IncomingMessage } from 'node:http';
+        export function fetchPage() {
+          let response: IncomingMessage | undefined;
+          get('https://example.com', (res) => { response = res; });
+          return response;
+        }
+      `,
+    // held-out: The scheduling call itself is awaited.
+    `
+        declare const pending: Promise<number>;
+        export async function load() {
+          let value = 0;
+          await pending.then((result) => { value = result; });
+          return value;
+        }
+      `,
+    // held-out: The handler's promise is stored, then awaited.
+    `
+        declare const pending: Promise<number>;
+        export async function load() {
+          let value = 0;
+          const stored = pending.then((result) => { value = result; });
+          await stored;
+          return value;
+        }
+      `,
+    // held-out: Read inside the callback only.
+    `
+        import { readFile } from 'node:fs';
+        export function load() {
+          let text = '';
+          readFile('a.txt', 'utf8', (err, data) => { text = data; console.log(text); });
+        }
+      `,
+    // held-out: A closure returned for later.
+    `
+        export function later() {
+          let value = 0;
+          setTimeout(() => { value = 1; }, 10);
+          return () => value;
+        }
+      `,
+    // held-out: map runs in place.
+    `
+        export function last(items: number[]) {
+          let seen = 0;
+          items.map((item) => { seen = item; return item; });
+          return seen;
+        }
+      `,
+    // held-out: A promise executor runs in place.
+    `
+        export function start() {
+          let started = false;
+          const running = new Promise<void>((resolve) => { started = true; resolve(); });
+          return { running, started };
+        }
+      `,
+    // held-out: describe runs in place.
+    `
+        import { describe } from 'vitest';
+        let registered = false;
+        describe('suite', () => { registered = true; });
+        console.log(registered);
+      `,
+    // held-out: once followed by emit.
+    `
+        import { EventEmitter } from 'node:events';
+        export function ready() {
+          const bus = new EventEmitter();
+          let ok = false;
+          bus.once('ready', () => { ok = true; });
+          bus.emit('ready');
+          return ok;
+        }
+      `,
+    // held-out: A sleep awaited between.
+    `
+        import { setTimeout as sleep } from 'node:timers/promises';
+        export async function wait() {
+          let value = 0;
+          setTimeout(() => { value = 1; }, 5);
+          await sleep(10);
+          return value;
+        }
+      `,
+    // held-out: A timer inside an executor that is awaited.
+    `
+        export async function wait() {
+          let value = 0;
+          await new Promise<void>((resolve) => setTimeout(() => { value = 1; resolve(); }, 5));
+          return value;
+        }
+      `,
+    // held-out: A property, not a variable.
+    `
+        export function later() {
+          const state = { value: 0 };
+          setTimeout(() => { state.value = 1; }, 10);
+          return state.value;
+        }
+      `,
+    // held-out: A module-level variable read inside a function.
+    `
+        declare function refresh(): Promise<string>;
+        let token = '';
+        export function currentToken() {
+          refresh().then((fresh) => { token = fresh; });
+          return token;
+        }
+      `,
+    // held-out: act-like void callee.
+    `
+        declare function act(work: () => void): void;
+        export function render() {
+          let html = '';
+          act(() => { html = '<p>'; });
+          return html;
+        }
+      `,
+    // held-out: then on an untyped value.
+    `
+        declare const untyped: any;
+        export function load() {
+          let value = 0;
+          untyped.then((result: number) => { value = result; });
+          return value;
+        }
+      `,
+    // held-out: The read is in the else branch of the if that schedules.
+    `
+        export function branch(later: boolean) {
+          let value = 0;
+          if (later) setTimeout(() => { value = 1; }, 10);
+          else console.log(value);
+        }
+      `,
+    // held-out: The function updates the variable itself in between.
+    `
+        export function bump() {
+          let value = 0;
+          setTimeout(() => { value++; }, 10);
+          value++;
+          return value;
+        }
+      `,
   ],
   invalid: [
     // The catalogue's case: a query result read right after the call (pg); the promise form is suggested.
@@ -900,6 +1049,380 @@ ruleTester.run('no-premature-async-read', rule, {
       `,
             },
           ],
+        },
+      ],
+    },
+    // held-out: fs.readFile at the top level.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        let data: Buffer | undefined;
+        readFile('a.txt', (err, contents) => { data = contents; });
+        console.log(data);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 5,
+          column: 21,
+          endLine: 5,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: fetch().then in a function.
+    {
+      code: `
+        export function load() {
+          let response: Response | undefined;
+          fetch('https://example.com').then((r) => { response = r; });
+          return response;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'awaitResult',
+              output: `
+        export async function load() {
+          let response: Response | undefined;
+          response = await fetch('https://example.com');
+          return response;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: A busy loop waiting for a timer never ends: the read in its test is premature.
+    {
+      code: `
+        export function spin() {
+          let done = false;
+          setTimeout(() => { done = true; }, 100);
+          while (!done) { /* spins forever */ }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: setInterval.
+    {
+      code: `
+        export function sample() {
+          let now = 0;
+          setInterval(() => { now = Date.now(); }, 1000);
+          return now;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: setTimeout from node:timers.
+    {
+      code: `
+        import { setTimeout as later } from 'node:timers';
+        export function schedule() {
+          let value = 0;
+          later(() => { value = 1; }, 10);
+          return value;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: An assignment inside an if inside the handler.
+    {
+      code: `
+        declare const pending: Promise<number>;
+        export function load() {
+          let value = 0;
+          pending.then((result) => {
+            if (result > 0) {
+              value = result;
+            }
+          });
+          return value;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: A function expression handler.
+    {
+      code: `
+        declare const pending: Promise<number>;
+        export function load() {
+          let value = 0;
+          pending.then(function (result) { value = result; });
+          return value;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'awaitResult',
+              output: `
+        declare const pending: Promise<number>;
+        export async function load() {
+          let value = 0;
+          value = await pending;
+          return value;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: pg with values: the promise form takes the same arguments.
+    {
+      code: `
+        import type { Client, QueryResult } from 'pg';
+        export async function find(client: Client, id: number) {
+          let result: QueryResult | undefined;
+          client.query('select * from orders where id = $1', [id], (err, answer) => { result = answer; });
+          return result;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'awaitResult',
+              output: `
+        import type { Client, QueryResult } from 'pg';
+        export async function find(client: Client, id: number) {
+          let result: QueryResult | undefined;
+          result = await client.query('select * from orders where id = $1', [id]);
+          return result;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out: A then followed by catch in the same statement.
+    {
+      code: `
+        declare const pending: Promise<number>;
+        export function load() {
+          let value = 0;
+          pending.then((result) => { value = result; }).catch(() => {});
+          return value;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: A stream 'end' listener, read at once.
+    {
+      code: `
+        import type { Readable } from 'node:stream';
+        export function finished(stream: Readable) {
+          let ended = false;
+          stream.once('end', () => { ended = true; });
+          return ended;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: Two variables returned in an array.
+    {
+      code: `
+        declare const pending: Promise<[number, number]>;
+        export function pair() {
+          let a = 0;
+          let b = 0;
+          pending.then(([x, y]) => { a = x; b = y; });
+          return [a, b];
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 7,
+          column: 19,
+          endLine: 7,
+          endColumn: 20,
+          suggestions: [],
+        },
+        {
+          messageId: 'prematureRead',
+          line: 7,
+          column: 22,
+          endLine: 7,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: An event listener read in a plain assignment, no call in between.
+    {
+      code: `
+        import { EventEmitter } from 'node:events';
+        export function latest(emitter: EventEmitter) {
+          let last: unknown;
+          emitter.on('data', (chunk) => { last = chunk; });
+          const current = last;
+          return current;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 27,
+          endLine: 6,
+          endColumn: 31,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: A destructuring assignment inside the callback.
+    {
+      code: `
+        declare const pending: Promise<{ rows: string[] }>;
+        export function load() {
+          let rows: string[] = [];
+          pending.then((result) => { ({ rows } = result); });
+          return rows;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: A for loop inside the handler accumulates.
+    {
+      code: `
+        declare const pending: Promise<number[]>;
+        export function sum() {
+          let total = 0;
+          pending.then((values) => { for (const value of values) total += value; });
+          return total;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out: process.nextTick, read in a condition.
+    {
+      code: `
+        export function check() {
+          let ready = false;
+          process.nextTick(() => { ready = true; });
+          if (ready) return 'ready';
+          return 'not yet';
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 20,
+          suggestions: [],
         },
       ],
     },
