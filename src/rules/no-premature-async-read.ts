@@ -7,6 +7,7 @@ import { createRule } from '../create-rule.js';
 import { canAwaitAt } from '../syntax/await-context.js';
 import { describeNode } from '../syntax/describe-node.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../syntax/function-node.js';
+import { isLoopStatement } from '../syntax/loop.js';
 import { someESTreeDescendant } from '../syntax/walk.js';
 
 export type Options = [
@@ -141,7 +142,8 @@ export default createRule<Options, MessageIds>({
         if (getRunningCode(identifier) !== outer) continue;
         if (reference.isWrite()) return undefined;
         if (!reference.isRead()) continue;
-        return waitsBetween(outer, call.range[1], identifier.range[0]) ? undefined : (identifier as TSESTree.Identifier);
+        if (waitsBetween(outer, call.range[1], identifier.range[0]) || isInWaitingLoop(identifier, list)) return undefined;
+        return identifier as TSESTree.Identifier;
       }
       return undefined;
     }
@@ -366,6 +368,19 @@ function someNodeBetween(
     if (node !== body && isFunctionNode(node)) return 'skip';
     return predicate(node) && node.range[0] >= start ? 'found' : 'descend';
   });
+}
+
+/**
+ * `while (!done) await sleep(10);`: a loop (inside `list`) around the read
+ * that waits in each pass polls the variable; the first check reading the old
+ * value is the point.
+ */
+function isInWaitingLoop(read: TSESTree.Node, list: TSESTree.Node): boolean {
+  for (let current = read.parent; current !== undefined && current !== list; current = current.parent) {
+    if (isFunctionNode(current)) return false;
+    if (isLoopStatement(current) && waitsBetween(getRunningCode(current), current.range[0], current.range[1])) return true;
+  }
+  return false;
 }
 
 /** An `await` or `yield` around the call, inside its statement. */

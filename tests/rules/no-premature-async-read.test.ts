@@ -249,6 +249,16 @@ ruleTester.run('no-premature-async-read', rule, {
           return flushed;
         }
       `,
+    // A polling loop that waits in each pass: the first check reading the old value is the point.
+    `
+        import { setTimeout as sleep } from 'node:timers/promises';
+        export async function waitUntilReady() {
+          let ready = false;
+          setTimeout(() => { ready = true; }, 50);
+          while (!ready) await sleep(10);
+          return ready;
+        }
+      `,
     // catch on a class that is no thenable: the types do not say it runs later.
     `
         class Query { catch(handler: () => void): this { handler(); return this; } }
