@@ -160,6 +160,8 @@ describe('classifyCallback: the decision table', () => {
         stream.on('data', () => { 'on of a non-emitter'; });
         test(() => { 'a program function named test'; });
         const stored = () => { 'not an argument'; };
+        class Job { constructor(run: () => void) {} }
+        export const job = new Job(() => { 'new of a class that is no Promise'; });
       `),
     ).toEqual({
       'any receiver': 'unknown/untyped-callee',
@@ -170,6 +172,7 @@ describe('classifyCallback: the decision table', () => {
       'on of a non-emitter': 'unknown/undetermined',
       'a program function named test': 'unknown/undetermined',
       'not an argument': 'unknown/not-an-argument',
+      'new of a class that is no Promise': 'unknown/undetermined',
     });
   });
 });
