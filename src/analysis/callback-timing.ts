@@ -36,7 +36,8 @@ export type ContinuationReason =
   /**
    * The callee's parameter type gives the callback's first parameter an
    * `Error` type, and the callee ignores what the callback returns:
-   * `(err, data) => …`. On an untyped callee, the callback's own annotation
+   * `(err, data) => …`, `(err: Error | null) => …`; not a lone parameter
+   * that always holds an error (`onError((error: Error) => …)`, a handler). On an untyped callee, the callback's own annotation
    * (`(err: Error | null, rows) => …`) decides. Never an `'error'` event
    * listener: there the event is the error.
    */
@@ -471,8 +472,28 @@ export function isErrorFirstCallbackParameter(services: ParserServicesWithTypeIn
 }
 
 function hasErrorFirstParameter(program: ts.Program, signature: ts.Signature): boolean {
-  const [first] = signature.getParameters();
-  return first !== undefined && isErrorType(program, program.getTypeChecker().getTypeOfSymbol(first));
+  const parameters = signature.getParameters();
+  const [first] = parameters;
+  if (first === undefined) return false;
+  const type = program.getTypeChecker().getTypeOfSymbol(first);
+  if (!isErrorType(program, type)) return false;
+  return !(parameters.length === 1 && isAlwaysSet(program, type));
+}
+
+/**
+ * `(error: Error) => void` as the only parameter, with strict null checks:
+ * the callee calls it only when something failed, an error handler
+ * (commander's `exitOverride`, an `onError` hook) like an `'error'` listener,
+ * not the completion callback of a Node-style call, which gets `null` (or
+ * nothing) on success. Without strict null checks `Error | null` reads as
+ * `Error`, so nothing can be told.
+ */
+function isAlwaysSet(program: ts.Program, type: ts.Type): boolean {
+  const options = program.getCompilerOptions();
+  if (!(options.strictNullChecks ?? options.strict ?? false)) return false;
+  return !tsutils
+    .unionConstituents(type)
+    .some((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
 }
 
 /** `(err: any, user?: User) => void`, `(...args: any[]) => void`: the callee gives the first parameter no type. */

@@ -216,7 +216,7 @@ describe('classifyCallback: error-first callbacks by type and, where types canno
       'callee takes ...args: any[]': 'continuation/error-first-by-name',
       'callee types err as a string': 'continuation/void-callback',
       'error-first, return value used': 'synchronous/return-value-used',
-      'always an error, void': 'continuation/node-style-callback',
+      'always an error, void': 'continuation/void-callback',
       'error event of a non-emitter': 'continuation/void-callback',
       'error event of an emitter': 'continuation/event-listener',
     });

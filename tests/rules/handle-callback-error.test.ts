@@ -212,6 +212,13 @@ ruleTester.run('handle-callback-error', rule, {
           stream.destroy();
         });
       `,
+    // A lone parameter that always holds an error: an error handler (an onError hook), called only when something failed.
+    `
+        declare function onError(handler: (error: Error) => void): void;
+        onError((error) => {
+          process.exitCode = 1;
+        });
+      `,
     // held-out: The error is checked and the callback returns early.
     `
         import { readFile } from 'node:fs';
@@ -383,6 +390,39 @@ ruleTester.run('handle-callback-error', rule, {
       `,
   ],
   invalid: [
+    // An error typed without null but followed by a result (aws-sdk v2's (err: AWSError, data) => void): a Node-style callback.
+    {
+      code: `
+        class AWSError extends Error {}
+        declare const s3: { getObject(params: object, done: (err: AWSError, data: string) => void): void };
+        s3.getObject({}, (err, data) => {
+          console.log(data);
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        class AWSError extends Error {}
+        declare const s3: { getObject(params: object, done: (err: AWSError, data: string) => void): void };
+        s3.getObject({}, (err, data) => {
+          if (err) throw err;
+          console.log(data);
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
     // fs.readFile whose error is never read: throw it.
     {
       code: `
