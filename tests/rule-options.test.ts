@@ -51,3 +51,33 @@ describe('no-lost-update options', () => {
     await expect(lintWithOptions('no-lost-update', options)).resolves.toBeDefined();
   });
 });
+
+describe('handle-callback-error options', () => {
+  it.each([[{ errorNames: 'err' }], [{ errorNames: [''] }], [{ errorNames: ['err', 'err'] }], [{ ignore: [1] }], [{ errorName: ['err'] }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('handle-callback-error', options)).rejects.toThrow(
+        /Key "rules": Key "async-misuse\/handle-callback-error":/u,
+      );
+    },
+  );
+
+  it.each([[{}], [{ errorNames: [] }], [{ errorNames: ['failure'], ignore: ['unlink'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('handle-callback-error', options)).resolves.toBeDefined();
+  });
+});
+
+describe('no-premature-async-read options', () => {
+  it.each([[{ ignore: 'setTimeout' }], [{ ignore: [''] }], [{ ignore: ['a', 'a'] }], [{ errorNames: ['err'] }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('no-premature-async-read', options)).rejects.toThrow(
+        /Key "rules": Key "async-misuse\/no-premature-async-read":/u,
+      );
+    },
+  );
+
+  it.each([[{}], [{ ignore: [] }], [{ ignore: ['lookup'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('no-premature-async-read', options)).resolves.toBeDefined();
+  });
+});
