@@ -14,7 +14,11 @@ import { isGlobalPromise } from './promise-idioms.js';
 export type PromiseCombinatorName = 'all' | 'allSettled' | 'any' | 'race';
 
 export interface ConcurrentElement {
-  /** The expression whose value is handed to the combinator (a mapped callback's returned expression for a mapped one). */
+  /**
+   * The expression whose value is handed to the combinator; for a mapped one
+   * the one expression the callback returns or awaits, or the `map` call
+   * itself when its body does more.
+   */
   expression: TSESTree.Expression;
   /** For `xs.map((x) => …)`: the callback; its result stands for many elements. */
   mapCallback: FunctionNode | undefined;
@@ -66,8 +70,7 @@ function getMappedElement(node: TSESTree.Expression): ConcurrentElement | undefi
   if (getStaticPropertyName(node.callee) !== 'map') return undefined;
   const callback = node.arguments[0];
   if (callback === undefined || !isFunctionNode(callback)) return undefined;
-  const returned = getOnlyWork(callback);
-  return returned === undefined ? undefined : { expression: returned, mapCallback: callback };
+  return { expression: getOnlyWork(callback) ?? node, mapCallback: callback };
 }
 
 /** The expression an arrow returns, or the one statement of a block body (`return e`, `await e`, `e`). */
