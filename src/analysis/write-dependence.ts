@@ -22,6 +22,9 @@ export interface DependenceWitness {
   path: AccessPath;
 }
 
+const FILTER_STEPS = new Set(['where', 'andWhere', 'orWhere', 'whereIn']);
+const DRIZZLE_TABLE_STEPS = new Set(['insert', 'update', 'delete', 'from']);
+const KNEX_TABLE_STEPS = new Set(['', 'into', 'from', 'table']);
 const HANDED_PROPERTIES = new Set(['data', 'values', 'entity', 'create', 'update']);
 const CREATING_METHODS = /^(?:create|insert|bulkCreate|save|upsert)/u;
 
@@ -53,6 +56,11 @@ function getHandedObjects(sourceCode: Readonly<TSESLint.SourceCode>, operation: 
   };
   if (operation.sql !== undefined) return handed;
   for (const step of operation.steps) {
+    // A table (`db.insert(users)`, `.into('users')`) or a filter (`.where(…)`) is not a value handed over to be written.
+    const library = operation.handle.library;
+    if (FILTER_STEPS.has(step.name) || (library === 'drizzle' && DRIZZLE_TABLE_STEPS.has(step.name)) || (library === 'knex' && KNEX_TABLE_STEPS.has(step.name))) {
+      continue;
+    }
     for (const argument of step.call.arguments) {
       add(argument);
       if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
