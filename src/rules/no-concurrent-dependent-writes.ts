@@ -89,6 +89,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const combinator = getPromiseCombinatorCall(sourceCode, node);
         if (combinator === undefined) return;
+        if (combinator.elements.length < 2 && combinator.elements.every((element) => element.mapCallback === undefined)) return;
         const started: Started[] = [];
         combinator.elements.forEach((element, index) => {
           const operation = getOperation(element.expression);
@@ -125,24 +126,28 @@ export default createRule<Options, MessageIds>({
      * that follows, run at the same time.
      */
     function checkStartedBeforeAwait(statements: readonly TSESTree.ProgramStatement[]): void {
-      let pending: Started[] = [];
+      // Syntax first: only a run of two or more `const x = call(…)` before an `await` asks the checker.
+      let window: TSESTree.CallExpression[] = [];
       for (const statement of statements) {
-        const declared = getStartedDeclaration(statement);
-        if (declared !== undefined) {
-          pending.push({ ...declared, index: pending.length, mapCallback: undefined });
+        const init = getConstCallInitializer(statement);
+        if (init !== undefined) {
+          window.push(init);
           continue;
         }
         if (!containsAwait(statement)) continue;
-        if (pending.length >= 2) checkConcurrent(pending, undefined);
-        pending = [];
+        if (window.length >= 2) {
+          const pending = window
+            .map((call) => getStartedCall(call))
+            .filter((started) => started !== undefined)
+            .map((started, index) => ({ ...started, index, mapCallback: undefined }));
+          if (pending.length >= 2) checkConcurrent(pending, undefined);
+        }
+        window = [];
       }
     }
 
-    function getStartedDeclaration(statement: TSESTree.ProgramStatement): Omit<Started, 'index' | 'mapCallback'> | undefined {
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const' || statement.declarations.length !== 1) return undefined;
-      const init = statement.declarations[0]?.init;
-      if (init?.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      const operation = describeDatabaseCall(services, init, operationOptions);
+    function getStartedCall(call: TSESTree.CallExpression): Omit<Started, 'index' | 'mapCallback'> | undefined {
+      const operation = describeDatabaseCall(services, call, operationOptions);
       if (operation === undefined || operation.access === 'other' || getWorkStart(operation) === 'when-awaited') return undefined;
       return { operation, record: getRecord(services, sourceCode, operation) };
     }
@@ -364,6 +369,13 @@ function isTransactionCallbackParameter(variable: TSESLint.Scope.Variable): bool
     const callee = callback.parent.callee;
     return callee.type === AST_NODE_TYPES.MemberExpression && TRANSACTION_METHODS.has(getStaticPropertyName(callee) ?? '');
   });
+}
+
+/** `const x = call(…);`, one declarator. */
+function getConstCallInitializer(statement: TSESTree.ProgramStatement): TSESTree.CallExpression | undefined {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const' || statement.declarations.length !== 1) return undefined;
+  const init = statement.declarations[0]?.init;
+  return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
 }
 
 function containsAwait(statement: TSESTree.Node): boolean {
