@@ -32,6 +32,8 @@ export type Options = [
 ];
 export type MessageIds = 'dependentWrite' | 'readRacesWrite' | 'runInOrder' | 'sameRecordMapped' | 'sameRecordWrites' | 'useTransaction';
 
+const REDIS_LIBRARIES: ReadonlySet<string> = new Set(['ioredis', 'redis']);
+
 /** Methods whose callback runs its queries on one connection inside a transaction. */
 const TRANSACTION_METHODS = new Set(['transaction', '$transaction', 'transactional']);
 
@@ -228,7 +230,7 @@ export default createRule<Options, MessageIds>({
 
     /**
      * Both run on one connection, which runs them in the order issued (a
-     * transaction's `tx`/`manager`/`trx`, a `pg` `Client`): no race between
+     * transaction's `tx`/`manager`/`trx`, a `pg` `Client`, a Redis client): no race between
      * them (`no-parallel-single-connection` has its own say about that).
      */
     function runOnOneConnection(a: Started, b: Started): boolean {
@@ -240,6 +242,8 @@ export default createRule<Options, MessageIds>({
       const variableB = ASTUtils.findVariable(sourceCode.getScope(rootB), rootB);
       if (variableA === null || variableA !== variableB) return false;
       if (a.operation.handle.kind === 'connection' && b.operation.handle.kind === 'connection') return true;
+      // A Redis client sends its commands down one connection in the order issued (a cluster: one key, one node).
+      if (REDIS_LIBRARIES.has(a.operation.handle.library) && REDIS_LIBRARIES.has(b.operation.handle.library)) return true;
       return isTransactionCallbackParameter(variableA);
     }
 
