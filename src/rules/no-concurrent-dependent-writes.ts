@@ -14,7 +14,7 @@ import { getWorkStart } from '../analysis/work-start.js';
 import { findWriteDependence } from '../analysis/write-dependence.js';
 import { createRule } from '../create-rule.js';
 import { getSequentialAwaitsRewrite } from '../fixers/sequential-awaits.js';
-import { getAccessPath, getStaticPropertyName } from '../syntax/access-path.js';
+import { getAccessPath, getStaticPropertyName, isSameAccessPath } from '../syntax/access-path.js';
 import { skipChainExpression } from '../syntax/chain-expression.js';
 import { getConstInitializer } from '../syntax/const-initializer.js';
 import { describeNode } from '../syntax/describe-node.js';
@@ -234,6 +234,13 @@ export default createRule<Options, MessageIds>({
      * them (`no-parallel-single-connection` has its own say about that).
      */
     function runOnOneConnection(a: Started, b: Started): boolean {
+      const transactionA = getTransactionOption(a.operation);
+      const transactionB = getTransactionOption(b.operation);
+      if (transactionA !== undefined && transactionB !== undefined) {
+        const pathA = getAccessPath(sourceCode, transactionA);
+        const pathB = getAccessPath(sourceCode, transactionB);
+        if (pathA !== undefined && pathB !== undefined && isSameAccessPath(pathA, pathB)) return true;
+      }
       if (a.operation.receiver === undefined || b.operation.receiver === undefined) return false;
       const rootA = getRootIdentifier(a.operation.receiver);
       const rootB = getRootIdentifier(b.operation.receiver);
@@ -380,6 +387,19 @@ function getConstCallInitializer(statement: TSESTree.ProgramStatement): TSESTree
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const' || statement.declarations.length !== 1) return undefined;
   const init = statement.declarations[0]?.init;
   return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+}
+
+/** Sequelize's `{ transaction: t }` option (`User.update(values, { where, transaction: t })`): `t`. */
+function getTransactionOption(operation: DatabaseOperation): TSESTree.Node | undefined {
+  for (const argument of operation.steps.at(-1)?.call.arguments ?? []) {
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of argument.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'transaction') {
+        return property.value;
+      }
+    }
+  }
+  return undefined;
 }
 
 function containsAwait(statement: TSESTree.Node): boolean {

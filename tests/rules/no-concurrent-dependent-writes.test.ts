@@ -257,6 +257,17 @@ ruleTester.run('no-concurrent-dependent-writes', rule, {
           await Promise.allSettled([redis.set('config', value), redis.del('config')]);
         }
       `,
+    // Sequelize writes given the same transaction run on its connection in order.
+    `
+        import { Model, Sequelize } from 'sequelize';
+        class Account extends Model { declare id: number; declare balance: number; }
+        const sequelize = new Sequelize('sqlite::memory:');
+        export async function settle(id: number) {
+          await sequelize.transaction(async (t) => {
+            await Promise.all([Account.update({ balance: 0 }, { where: { id }, transaction: t }), Account.destroy({ where: { id }, transaction: t })]);
+          });
+        }
+      `,
     // Redis counters incremented together.
     `
         import Redis from 'ioredis';
