@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -184,6 +184,8 @@ describe('examples/', () => {
     for (const file of ['package.json', 'tsconfig.json']) {
       await copyFile(path.join(examplesDir, file), path.join(fixedOutDir, file));
     }
+    // Packages that ship their own types (typeorm) resolve through node_modules, not typeRoots.
+    if (!existsSync(path.join(fixedOutDir, 'node_modules'))) await symlink(path.join(repoDir, 'node_modules'), path.join(fixedOutDir, 'node_modules'), 'dir');
     const result = await runNode([
       tscPath,
       '-p',

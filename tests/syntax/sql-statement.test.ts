@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseSqlStatement } from '../../src/syntax/sql-statement.js';
+
+describe('parseSqlStatement', () => {
+  it('reads the verb, the table and the WHERE key placeholder', () => {
+    expect(parseSqlStatement('UPDATE accounts SET balance = $2 WHERE id = $1')).toEqual({
+      verb: 'update',
+      table: 'accounts',
+      keyPlaceholder: { column: 'id', index: 0 },
+    });
+    expect(parseSqlStatement('  -- remove one\n delete from "Public"."Users" where "id" = ?')).toEqual({
+      verb: 'delete',
+      table: 'users',
+      keyPlaceholder: { column: 'id', index: 0 },
+    });
+    expect(parseSqlStatement('select name from users where tenant = ? and id = ?').keyPlaceholder).toEqual({ column: 'tenant', index: 0 });
+    expect(parseSqlStatement('SELECT pg_sleep(0.1)')).toEqual({ verb: 'other', table: undefined, keyPlaceholder: undefined });
+    expect(parseSqlStatement('BEGIN').verb).toBe('other');
+    expect(parseSqlStatement('WITH x AS (SELECT 1) UPDATE t SET a = 1').verb).toBe('other');
+  });
+
+  it('reads the id of an inserted row from the column list', () => {
+    expect(parseSqlStatement('INSERT INTO orders (user_id, id) VALUES ($2, $1)')).toEqual({
+      verb: 'insert',
+      table: 'orders',
+      keyPlaceholder: { column: 'id', index: 0 },
+    });
+    expect(parseSqlStatement('insert into orders (user_id, id) values (?, ?)').keyPlaceholder).toEqual({ column: 'id', index: 1 });
+    expect(parseSqlStatement('INSERT INTO orders (user_id) VALUES ($1)').keyPlaceholder).toBeUndefined();
+  });
+});
