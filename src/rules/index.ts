@@ -1,3 +1,4 @@
+import noCallbackPyramid from './no-callback-pyramid.js';
 import noNeedlessAsync from './no-needless-async.js';
 import noNeedlessAsyncLoop from './no-needless-async-loop.js';
 import noOverlappingInterval from './no-overlapping-interval.js';
@@ -6,6 +7,7 @@ import noTrivialAwait from './no-trivial-await.js';
 
 /** Every rule of the plugin by id, sorted; `tests/plugin.test.ts` checks it against `src/rules/`. */
 export const rules = {
+  'no-callback-pyramid': noCallbackPyramid,
   'no-needless-async': noNeedlessAsync,
   'no-needless-async-loop': noNeedlessAsyncLoop,
   'no-overlapping-interval': noOverlappingInterval,

@@ -1,0 +1,960 @@
+import rule from '../../src/rules/no-callback-pyramid.js';
+import { createTypedRuleTester } from '../rule-tester.js';
+
+const ruleTester = createTypedRuleTester();
+
+ruleTester.run('no-callback-pyramid', rule, {
+  valid: [
+    // Array callbacks nested five deep run before `map` returns: no step waits for anything.
+    `
+        export function bump(grid: number[][][][][]): number[][][][][] {
+          return grid.map((a) => a.map((b) => b.map((c) => c.map((d) => d.map((e) => e + 1)))));
+        }
+      `,
+    // `forEach`, `filter`, `some`, `reduce` and `sort` callbacks, five deep, all synchronous.
+    `
+        export function count(groups: { items: { tags: string[] }[] }[][]): number {
+          let total = 0;
+          groups.forEach((group) => {
+            group.filter((entry) => entry.items.length > 0).forEach((entry) => {
+              entry.items.forEach((item) => {
+                total += item.tags.reduce((sum, tag) => sum + [tag].sort((x, y) => x.localeCompare(y)).length, 0);
+              });
+            });
+          });
+          return total;
+        }
+      `,
+    // `Array.from`, `String#replace`, `Map#forEach` and `Object.entries(…).map`: standard-library callbacks that run in place.
+    `
+        export function render(table: Map<string, Record<string, string>>): string[] {
+          const out: string[] = [];
+          table.forEach((row, key) => {
+            Object.entries(row).map(([name, value]) => {
+              out.push(...Array.from(value, (char) => key.replace(/x/gu, (match) => match + name + char)));
+            });
+          });
+          return out;
+        }
+      `,
+    // Test blocks nested three deep with a promise handler inside: `describe` and `it` run while the file is collected, so only the `.then` is a step.
+    `
+        import { describe, it } from 'node:test';
+        declare function load(): Promise<number>;
+        describe('orders', () => {
+          describe('totals', () => {
+            it('adds up', () => {
+              return load().then((total) => {
+                console.log(total);
+              });
+            });
+          });
+        });
+      `,
+    // `before`/`beforeEach` hooks and nested `test`s around three continuations: the hooks and tests are no steps.
+    `
+        import { beforeEach, describe, test } from 'node:test';
+        import { readFile } from 'node:fs';
+        describe('files', () => {
+          beforeEach(() => {
+            test('reads', () => {
+              readFile('a', (errorA, a) => {
+                readFile('b', (errorB, b) => {
+                  setTimeout(() => {
+                    console.log(errorA, errorB, a, b);
+                  }, 1);
+                });
+              });
+            });
+          });
+        });
+      `,
+    // Promise executors run before `new Promise` returns: three of them around a timer are one step.
+    `
+        export function settle(): Promise<Promise<Promise<void>>> {
+          return new Promise((outer) => {
+            outer(new Promise((middle) => {
+              middle(new Promise((inner) => {
+                setTimeout(() => inner(), 10);
+              }));
+            }));
+          });
+        }
+      `,
+    // An executor that wraps a Node-style call, inside two `.then` handlers: the executor is no step, so the pyramid is three deep.
+    `
+        import { readFile } from 'node:fs';
+        declare const ready: Promise<string>;
+        export function readNamed(): Promise<Buffer> {
+          return ready.then((name) => {
+            return ready.then((suffix) => {
+              return new Promise<Buffer>((resolve, reject) => {
+                readFile(name + suffix, (error, data) => (error ? reject(error) : resolve(data)));
+              });
+            });
+          });
+        }
+      `,
+    // An `'error'` listener handles the failure of the stream around it: it is no fourth step.
+    `
+        import { createReadStream } from 'node:fs';
+        declare const ready: Promise<string>;
+        export function pipeWhenReady(): void {
+          void ready.then((path) => {
+            const stream = createReadStream(path);
+            stream.on('open', () => {
+              stream.once('ready', () => {
+                stream.on('error', (error) => {
+                  console.error(path, error);
+                });
+              });
+            });
+          });
+        }
+      `,
+    // An `'error'` listener written as a template literal is an error listener all the same.
+    `
+        import { EventEmitter } from 'node:events';
+        const bus = new EventEmitter();
+        bus.on('start', () => {
+          bus.on('step', () => {
+            bus.on('stop', () => {
+              bus.once(\`error\`, (error: Error) => {
+                console.error(error);
+              });
+            });
+          });
+        });
+      `,
+    // Mixed: a promise handler, an array callback, a timer, an array callback and a Node-style callback are three steps with two synchronous levels between.
+    `
+        import { readFile } from 'node:fs';
+        declare const names: Promise<string[][]>;
+        export function readAll(): void {
+          void names.then((groups) => {
+            groups.forEach((group) => {
+              setTimeout(() => {
+                group.map((name) => {
+                  readFile(name, (error, data) => {
+                    console.log(error, data.length);
+                  });
+                });
+              }, 0);
+            });
+          });
+        }
+      `,
+    // Exactly three continuations: the limit itself is allowed.
+    `
+        declare function getUser(id: string): Promise<{ team: string }>;
+        declare function getTeam(id: string): Promise<{ lead: string }>;
+        declare function getLead(id: string): Promise<{ email: string }>;
+        export function leadEmail(id: string): Promise<string> {
+          return getUser(id).then((user) => getTeam(user.team).then((team) => getLead(team.lead).then((lead) => lead.email)));
+        }
+      `,
+    // Callees typed `any`: the types do not say when the callbacks run, so none counts.
+    `
+        declare const legacy: any;
+        export function run(): void {
+          legacy.open(() => {
+            legacy.read(() => {
+              legacy.parse(() => {
+                legacy.close(() => {
+                  legacy.done(() => 1);
+                });
+              });
+            });
+          });
+        }
+      `,
+    // Callbacks whose return value the callee uses run before it returns: five `retry` levels are no pyramid.
+    `
+        declare function retry<T>(attempt: () => T): T;
+        export const value = retry(() => retry(() => retry(() => retry(() => retry(() => 42)))));
+      `,
+    // A first parameter typed as a domain value and named `err`: the callee uses the callback's result, so it runs in place.
+    `
+        declare function lookUp(id: string, resolve: (err: string, value: number) => number): number;
+        export const total = lookUp('a', (err, a) => lookUp(err, (err2, b) => lookUp(err2, (err3, c) => lookUp(err3, (err4, d) => a + b + c + d))));
+      `,
+    // `ignore` names a callee whose callbacks never count: three steps and a `withLock` are three.
+    {
+      code: `
+        declare function withLock(critical: () => void): void;
+        declare const tick: Promise<void>;
+        void tick.then(() => {
+          setTimeout(() => {
+            queueMicrotask(() => {
+              withLock(() => {
+                console.log('locked');
+              });
+            });
+          }, 1);
+        });
+        export {};
+      `,
+      options: [{"ignore":["withLock"]}],
+    },
+    // `maxDepth: 5` allows five timers nested.
+    {
+      code: `
+        setTimeout(() => {
+          setTimeout(() => {
+            setTimeout(() => {
+              setTimeout(() => {
+                setTimeout(() => {
+                  console.log('late');
+                }, 1);
+              }, 1);
+            }, 1);
+          }, 1);
+        }, 1);
+        export {};
+      `,
+      options: [{"maxDepth":5}],
+    },
+    // Many sibling handlers at depth two: breadth is no nesting.
+    `
+        declare const a: Promise<number>;
+        void a.then(() => {
+          void a.then(() => 1);
+          void a.then(() => 2);
+          void a.then(() => 3);
+          void a.then(() => 4);
+          void a.then(() => 5);
+        });
+        export {};
+      `,
+    // A flat chain of `.then` calls: each handler is one level deep.
+    `
+        declare function fetchText(url: string): Promise<string>;
+        export function pipeline(url: string): Promise<number> {
+          return fetchText(url)
+            .then((text) => text.trim())
+            .then((text) => fetchText(text))
+            .then((text) => text.length)
+            .then((length) => length * 2)
+            .catch(() => 0);
+        }
+      `,
+    // The same dependent requests with `await`: no callbacks at all.
+    `
+        declare function getUser(id: string): Promise<{ team: string }>;
+        declare function getTeam(id: string): Promise<{ lead: string }>;
+        declare function getLead(id: string): Promise<{ email: string }>;
+        declare function send(to: string): Promise<void>;
+        export async function notifyLead(id: string): Promise<void> {
+          const user = await getUser(id);
+          const team = await getTeam(user.team);
+          const lead = await getLead(team.lead);
+          await send(lead.email);
+        }
+      `,
+    // Named functions passed by reference: nothing is nested as written.
+    `
+        import { readFile, writeFile } from 'node:fs';
+        function onWritten(error: Error | null): void {
+          console.log(error);
+        }
+        function onRead(error: Error | null, data: Buffer): void {
+          if (error === null) writeFile('b', data, onWritten);
+        }
+        export function copy(): void {
+          readFile('a', onRead);
+        }
+      `,
+    // Immediately invoked functions are no arguments: only the two timers count.
+    `
+        (() => {
+          (() => {
+            setTimeout(() => {
+              (function () {
+                setTimeout(() => console.log('x'), 1);
+              })();
+            }, 1);
+          })();
+        })();
+        export {};
+      `,
+    // `on` of an object that is no event source and returns itself: its callbacks' timing is unknown.
+    `
+        interface Router {
+          on(path: string, handle: () => void): Router;
+        }
+        declare const router: Router;
+        router.on('/a', () => {
+          router.on('/b', () => {
+            router.on('/c', () => {
+              router.on('/d', () => {
+                router.on('/e', () => undefined);
+              });
+            });
+          });
+        });
+        export {};
+      `,
+    // `Promise.all` over mapped async callbacks inside two handlers: the mapped callbacks run in place.
+    `
+        declare function save(id: number): Promise<void>;
+        declare const batches: Promise<number[][]>;
+        export function saveAll(): Promise<void[][]> {
+          return batches.then((groups) => Promise.all(groups.map((ids) => Promise.all(ids.map(async (id) => save(id))))));
+        }
+      `,
+    // A rejection handler beside the fulfilment handler is at the same depth, not one deeper.
+    `
+        declare const first: Promise<number>;
+        declare function next(n: number): Promise<number>;
+        export const result = first.then(
+          (a) => next(a).then((b) => next(b).then((c) => c, (error: unknown) => String(error))),
+          (error: unknown) => String(error),
+        );
+      `,
+    // Two separate pyramids of three: each stays within the limit.
+    `
+        declare const p: Promise<number>;
+        void p.then(() => p.then(() => p.then(() => 1)));
+        void p.then(() => p.then(() => p.then(() => 2)));
+        export {};
+      `,
+    // A Node-style callback inside a function stored for later, inside an array callback: one step only.
+    `
+        import { stat } from 'node:fs';
+        export function sizes(files: string[][]): (() => void)[] {
+          return files.flatMap((group) =>
+            group.map((file) => () => {
+              stat(file, (error, stats) => console.log(error, stats.size));
+            }),
+          );
+        }
+      `,
+    // A class method holds its own callbacks: three steps there.
+    `
+        import { EventEmitter } from 'node:events';
+        export class Watcher extends EventEmitter {
+          start(): void {
+            this.on('change', () => {
+              setImmediate(() => {
+                this.once('settled', () => {
+                  console.log('settled');
+                });
+              });
+            });
+          }
+        }
+      `,
+  ],
+  invalid: [
+    // The AJAX pyramid: each request needs the result of the one before.
+    {
+      code: `
+        declare function getUser(id: string): Promise<{ id: string; team: string }>;
+        declare function getTeam(id: string): Promise<{ lead: string }>;
+        declare function getLead(id: string): Promise<{ email: string }>;
+        declare function send(to: string, about: string): Promise<string>;
+        export function notify(id: string): Promise<string> {
+          return getUser(id).then((user) => {
+            return getTeam(user.team).then((team) => {
+              return getLead(team.lead).then((lead) => {
+                return send(lead.email, user.id).then((receipt) => receipt.toUpperCase());
+              });
+            });
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 10,
+          column: 55,
+          endLine: 10,
+          endColumn: 67,
+          suggestions: [],
+        },
+      ],
+    },
+    // Node-style callbacks of `node:fs`, then a timer.
+    {
+      code: `
+        import { readFile, stat, writeFile } from 'node:fs';
+        export function copyConfig(done: (error: Error | null) => void): void {
+          stat('a.json', (statError, stats) => {
+            readFile('a.json', 'utf8', (readError, text) => {
+              writeFile('b.json', text, (writeError) => {
+                setTimeout(() => {
+                  done(statError ?? readError ?? writeError);
+                }, stats.size);
+              });
+            });
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 7,
+          column: 28,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    // `function` expressions: the head ends at the parameters' `)`.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        readFile('a', function (errorA, a) {
+          readFile('b', function (errorB, b) {
+            readFile('c', function (errorC, c) {
+              readFile('d', function (errorD, d) {
+                console.log(errorA, errorB, errorC, errorD, a, b, c, d);
+              });
+            });
+          });
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 29,
+          endLine: 6,
+          endColumn: 49,
+          suggestions: [],
+        },
+      ],
+    },
+    // A Node-style API of the program, typed by its callback's `Error | null` first parameter.
+    {
+      code: `
+        declare function query(sql: string, done: (error: Error | null, rows: string[]) => void): void;
+        query('a', (errorA, a) => {
+          query(a[0] ?? '', (errorB, b) => {
+            query(b[0] ?? '', (errorC, c) => {
+              query(c[0] ?? '', (errorD, d) => console.log(errorA, errorB, errorC, errorD, d));
+            });
+          });
+        });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 33,
+          endLine: 6,
+          endColumn: 47,
+          suggestions: [],
+        },
+      ],
+    },
+    // An `Error` subclass as the first parameter is Node-style too.
+    {
+      code: `
+        class LookupError extends Error {}
+        declare function find(id: string, done: (error: LookupError | undefined, row: string) => void): void;
+        find('a', (e1, a) => find(a, (e2, b) => find(b, (e3, c) => find(c, (e4, d) => console.log(e1, e2, e3, e4, d)))));
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 76,
+          endLine: 4,
+          endColumn: 86,
+          suggestions: [],
+        },
+      ],
+    },
+    // Event listeners and `process.nextTick`, `queueMicrotask`.
+    {
+      code: `
+        import { EventEmitter } from 'node:events';
+        const bus = new EventEmitter();
+        bus.on('a', () => {
+          bus.once('b', () => {
+            process.nextTick(() => {
+              queueMicrotask(() => {
+                console.log('late');
+              });
+            });
+          });
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 7,
+          column: 30,
+          endLine: 7,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    // DOM: `addEventListener`, a timer, `fetch(…).then` twice.
+    {
+      code: `
+        export function wire(button: HTMLButtonElement): void {
+          button.addEventListener('click', () => {
+            setTimeout(() => {
+              void fetch('/a').then((response) => {
+                void response.json().then((body: unknown) => {
+                  console.log(body);
+                });
+              });
+            }, 100);
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 43,
+          endLine: 6,
+          endColumn: 61,
+          suggestions: [],
+        },
+      ],
+    },
+    // A `void` callee that takes a `void` callback is a continuation: nothing waits for the callback.
+    {
+      code: `
+        declare function onReady(callback: () => void): void;
+        onReady(() => {
+          onReady(() => {
+            onReady(() => {
+              onReady(() => {
+                console.log('ready');
+              });
+            });
+          });
+        });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 23,
+          endLine: 6,
+          endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    // Timers of several kinds nested.
+    {
+      code: `
+        setTimeout(() => {
+          setImmediate(() => {
+            setTimeout(() => {
+              setImmediate(() => console.log('done'));
+            }, 5);
+          });
+        }, 5);
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 28,
+          endLine: 5,
+          endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    // Synchronous levels between the steps do not count, and do not hide the steps either.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        declare const names: Promise<string[][]>;
+        export function readAll(): void {
+          void names.then((groups) => {
+            groups.forEach((group) => {
+              setTimeout(() => {
+                group.map((name) => {
+                  readFile(name, (error, data) => {
+                    [data].forEach(() => {
+                      setImmediate(() => console.log(error));
+                    });
+                  });
+                });
+              }, 0);
+            });
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 11,
+          column: 36,
+          endLine: 11,
+          endColumn: 41,
+          suggestions: [],
+        },
+      ],
+    },
+    // Six levels: one report, at the fourth.
+    {
+      code: `
+        setTimeout(() => {
+          setTimeout(() => {
+            setTimeout(() => {
+              setTimeout(() => {
+                setTimeout(() => {
+                  setTimeout(() => console.log('six'), 1);
+                }, 1);
+              }, 1);
+            }, 1);
+          }, 1);
+        }, 1);
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 31,
+          suggestions: [],
+        },
+      ],
+    },
+    // Two callbacks beyond the limit side by side: each is reported.
+    {
+      code: `
+        declare const p: Promise<number>;
+        void p.then(() => {
+          void p.then(() => {
+            void p.then(() => {
+              void p.then(() => 1);
+              void p.then(() => 2);
+            });
+          });
+        });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 27,
+          endLine: 6,
+          endColumn: 32,
+          suggestions: [],
+        },
+        {
+          messageId: 'pyramid',
+          line: 7,
+          column: 27,
+          endLine: 7,
+          endColumn: 32,
+          suggestions: [],
+        },
+      ],
+    },
+    // Both handlers of a `.then` beyond the limit are reported.
+    {
+      code: `
+        declare const p: Promise<number>;
+        export const q = p.then(() => p.then(() => p.then(() => p.then((n) => n, () => 0))));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 72,
+          endLine: 3,
+          endColumn: 78,
+          suggestions: [],
+        },
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 82,
+          endLine: 3,
+          endColumn: 87,
+          suggestions: [],
+        },
+      ],
+    },
+    // `.catch` and `.finally` handlers are steps.
+    {
+      code: `
+        declare const p: Promise<number>;
+        export const q = p.catch(() => p.finally(() => p.catch(() => p.finally(() => undefined))));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 80,
+          endLine: 3,
+          endColumn: 85,
+          suggestions: [],
+        },
+      ],
+    },
+    // Async handlers are steps like others.
+    {
+      code: `
+        declare function fetchText(url: string): Promise<string>;
+        export const q = fetchText('a').then(async (a) => fetchText(a).then(async (b) => fetchText(b).then(async (c) => fetchText(c).then(async (d) => d))));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 139,
+          endLine: 3,
+          endColumn: 151,
+          suggestions: [],
+        },
+      ],
+    },
+    // A pyramid inside a test block: the block does not count, the pyramid is real.
+    {
+      code: `
+        import { it } from 'node:test';
+        import { readFile } from 'node:fs';
+        it('reads four files', (_context, done) => {
+          readFile('a', () => {
+            readFile('b', () => {
+              readFile('c', () => {
+                readFile('d', () => done());
+              });
+            });
+          });
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 8,
+          column: 31,
+          endLine: 8,
+          endColumn: 36,
+          suggestions: [],
+        },
+      ],
+    },
+    // A pyramid inside an array callback.
+    {
+      code: `
+        declare const p: Promise<number>;
+        export function each(items: number[]): void {
+          items.forEach((item) => {
+            void p.then(() => p.then(() => p.then(() => p.then(() => item))));
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 64,
+          endLine: 5,
+          endColumn: 69,
+          suggestions: [],
+        },
+      ],
+    },
+    // A function declared inside a step continues the count, as written.
+    {
+      code: `
+        declare const p: Promise<number>;
+        void p.then(() => {
+          function later(): void {
+            void p.then(() => p.then(() => p.then(() => 4)));
+          }
+          later();
+        });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 51,
+          endLine: 5,
+          endColumn: 56,
+          suggestions: [],
+        },
+      ],
+    },
+    // `maxDepth: 1`: a step inside a step is already too deep.
+    {
+      code: `
+        declare const p: Promise<number>;
+        export const q = p.then((n) => p.then((m) => n + m));
+      `,
+      output: null,
+      options: [{"maxDepth":1}],
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 47,
+          endLine: 3,
+          endColumn: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    // `maxDepth: 2`.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        readFile('a', (errorA) => {
+          setTimeout(() => {
+            readFile('b', (errorB) => console.log(errorA, errorB));
+          }, 1);
+        });
+      `,
+      output: null,
+      options: [{"maxDepth":2}],
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 27,
+          endLine: 5,
+          endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    // `ignore` lists other names: `withLock` still counts.
+    {
+      code: `
+        declare function withLock(critical: () => void): void;
+        declare const tick: Promise<void>;
+        void tick.then(() => {
+          setTimeout(() => {
+            queueMicrotask(() => {
+              withLock(() => {
+                console.log('locked');
+              });
+            });
+          }, 1);
+        });
+        export {};
+      `,
+      output: null,
+      options: [{"ignore":["withRetry"]}],
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 7,
+          column: 24,
+          endLine: 7,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    // `maxDepth: 5` exceeded.
+    {
+      code: `
+        setTimeout(() => {
+          setTimeout(() => {
+            setTimeout(() => {
+              setTimeout(() => {
+                setTimeout(() => {
+                  setTimeout(() => console.log('six'), 1);
+                }, 1);
+              }, 1);
+            }, 1);
+          }, 1);
+        }, 1);
+        export {};
+      `,
+      output: null,
+      options: [{"maxDepth":5}],
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 7,
+          column: 30,
+          endLine: 7,
+          endColumn: 35,
+          suggestions: [],
+        },
+      ],
+    },
+    // An optional call's handler counts as well.
+    {
+      code: `
+        declare const maybe: Promise<number> | undefined;
+        declare const p: Promise<number>;
+        export const q = p.then(() => p.then(() => p.then(() => maybe?.then((n) => n))));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 77,
+          endLine: 4,
+          endColumn: 83,
+          suggestions: [],
+        },
+      ],
+    },
+    // A server's `request` listener, a stream's `data` listener and two Node-style callbacks.
+    {
+      code: `
+        import { createServer } from 'node:http';
+        import { appendFile } from 'node:fs';
+        export const server = createServer();
+        server.on('request', (request, response) => {
+          request.on('data', (chunk: Buffer) => {
+            appendFile('log', chunk, (errorA) => {
+              appendFile('log2', chunk, (errorB) => {
+                response.end(String(errorA ?? errorB));
+              });
+            });
+          });
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 8,
+          column: 41,
+          endLine: 8,
+          endColumn: 52,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
