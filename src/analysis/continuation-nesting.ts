@@ -4,6 +4,8 @@ import * as ts from 'typescript';
 
 import { classifyCallback, type CallbackTimingOptions, type ContinuationReason } from './callback-timing.js';
 import { askChecker } from './checker-guard.js';
+import { getAmbientModuleName } from './declaration-origin.js';
+import { getResolvedSymbolAtLocation } from './symbols.js';
 import { getCallbackNesting, type CallbackNode } from '../syntax/callback-nesting.js';
 
 /**
@@ -110,4 +112,54 @@ function isLibraryPromiseType(program: ts.Program, type: ts.Type): boolean {
     declarations.some((declaration) => ts.isInterfaceDeclaration(declaration)) &&
     declarations.every((declaration) => program.isSourceFileDefaultLibrary(declaration.getSourceFile()))
   );
+}
+
+/**
+ * `node:fs` callback functions whose `node:fs/promises` namesake takes the
+ * same arguments (without the callback) and resolves to what the callback's
+ * second parameter receives.
+ */
+const FS_PROMISE_TWINS = new Set([
+  'access',
+  'appendFile',
+  'chmod',
+  'copyFile',
+  'lstat',
+  'mkdir',
+  'mkdtemp',
+  'readFile',
+  'readdir',
+  'readlink',
+  'realpath',
+  'rename',
+  'rm',
+  'rmdir',
+  'stat',
+  'unlink',
+  'writeFile',
+]);
+
+/**
+ * The name of the `node:fs/promises` function that stands for a `node:fs`
+ * callback function (`readFile` for `fs.readFile(…, callback)`, under any
+ * import name), by the declaration the callee resolves to; `undefined` for
+ * anything else, a function of the program named `readFile` included.
+ */
+export function getFsPromiseTwin(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression): string | undefined {
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee
+      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
+        ? callee.property
+        : undefined;
+  if (name === undefined) return undefined;
+  return askChecker(undefined, () => {
+    const symbol = getResolvedSymbolAtLocation(services.program.getTypeChecker(), services.esTreeNodeToTSNodeMap.get(name));
+    const declarations = symbol?.declarations ?? [];
+    const isFsFunction = declarations.some((declaration) => {
+      const module = getAmbientModuleName(declaration);
+      return ts.isFunctionDeclaration(declaration) && declaration.getSourceFile().isDeclarationFile && (module === 'fs' || module === 'node:fs');
+    });
+    return isFsFunction && symbol !== undefined && FS_PROMISE_TWINS.has(symbol.name) ? symbol.name : undefined;
+  });
 }

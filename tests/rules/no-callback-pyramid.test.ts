@@ -363,7 +363,21 @@ ruleTester.run('no-callback-pyramid', rule, {
           });
         }
       `,
-      output: null,
+      output: `
+        declare function getUser(id: string): Promise<{ id: string; team: string }>;
+        declare function getTeam(id: string): Promise<{ lead: string }>;
+        declare function getLead(id: string): Promise<{ email: string }>;
+        declare function send(to: string, about: string): Promise<string>;
+        export function notify(id: string): Promise<string> {
+          return getUser(id).then((user) => {
+            return getTeam(user.team).then((team) => {
+              return getLead(team.lead).then((lead) => {
+                return send(lead.email, user.id);
+              }).then((receipt) => receipt.toUpperCase());
+            });
+          });
+        }
+      `,
       errors: [
         {
           messageId: 'pyramid',
@@ -724,7 +738,10 @@ ruleTester.run('no-callback-pyramid', rule, {
         declare function fetchText(url: string): Promise<string>;
         export const q = fetchText('a').then(async (a) => fetchText(a).then(async (b) => fetchText(b).then(async (c) => fetchText(c).then(async (d) => d))));
       `,
-      output: null,
+      output: `
+        declare function fetchText(url: string): Promise<string>;
+        export const q = fetchText('a').then(async (a) => fetchText(a).then(async (b) => fetchText(b).then(async (c) => fetchText(c)).then(async (d) => d)));
+      `,
       errors: [
         {
           messageId: 'pyramid',
@@ -773,7 +790,14 @@ ruleTester.run('no-callback-pyramid', rule, {
           });
         }
       `,
-      output: null,
+      output: `
+        declare const p: Promise<number>;
+        export function each(items: number[]): void {
+          items.forEach((item) => {
+            void p.then(() => p.then(() => p.then(() => p).then(() => item)));
+          });
+        }
+      `,
       errors: [
         {
           messageId: 'pyramid',
@@ -797,7 +821,16 @@ ruleTester.run('no-callback-pyramid', rule, {
         });
         export {};
       `,
-      output: null,
+      output: `
+        declare const p: Promise<number>;
+        void p.then(() => {
+          function later(): void {
+            void p.then(() => p.then(() => p).then(() => 4));
+          }
+          later();
+        });
+        export {};
+      `,
       errors: [
         {
           messageId: 'pyramid',
@@ -952,6 +985,539 @@ ruleTester.run('no-callback-pyramid', rule, {
           column: 41,
           endLine: 8,
           endColumn: 52,
+          suggestions: [],
+        },
+      ],
+    },
+    // Fix: the fourth handler reads nothing of the third, so it moves out behind the third's `.then`.
+    {
+      code: `
+        declare function getUser(id: string): Promise<{ id: string; team: string }>;
+        declare function getTeam(id: string): Promise<{ lead: string }>;
+        declare function getLead(id: string): Promise<{ email: string }>;
+        declare function send(to: string): Promise<void>;
+        export function notify(id: string): Promise<string> {
+          return getUser(id).then((user) => {
+            return getTeam(user.team).then((team) => {
+              return getLead(team.lead).then((lead) => {
+                return send(lead.email).then(() => 'sent');
+              });
+            });
+          });
+        }
+      `,
+      output: `
+        declare function getUser(id: string): Promise<{ id: string; team: string }>;
+        declare function getTeam(id: string): Promise<{ lead: string }>;
+        declare function getLead(id: string): Promise<{ email: string }>;
+        declare function send(to: string): Promise<void>;
+        export function notify(id: string): Promise<string> {
+          return getUser(id).then((user) => {
+            return getTeam(user.team).then((team) => {
+              return getLead(team.lead).then((lead) => {
+                return send(lead.email);
+              }).then(() => 'sent');
+            });
+          });
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 10,
+          column: 46,
+          endLine: 10,
+          endColumn: 51,
+          suggestions: [],
+        },
+      ],
+    },
+    // Fix: a returned pyramid in an async function becomes `await` statements, comments kept.
+    {
+      code: `
+        declare function getUser(id: string): Promise<{ id: string; team: string }>;
+        declare function getTeam(id: string): Promise<{ lead: string }>;
+        declare function getLead(id: string): Promise<{ email: string }>;
+        declare function send(to: string, about: string): Promise<string>;
+        export async function notify(id: string): Promise<string> {
+          // The user first.
+          return getUser(id).then((user) => {
+            console.log('user', user.id);
+            return getTeam(user.team).then((team) => {
+              return getLead(team.lead).then((lead) => {
+                // Then the message.
+                return send(lead.email, user.id).then((receipt) => receipt.toUpperCase());
+              });
+            });
+          });
+        }
+      `,
+      output: `
+        declare function getUser(id: string): Promise<{ id: string; team: string }>;
+        declare function getTeam(id: string): Promise<{ lead: string }>;
+        declare function getLead(id: string): Promise<{ email: string }>;
+        declare function send(to: string, about: string): Promise<string>;
+        export async function notify(id: string): Promise<string> {
+          // The user first.
+          const user = await getUser(id);
+          console.log('user', user.id);
+          const team = await getTeam(user.team);
+          const lead = await getLead(team.lead);
+          // Then the message.
+          const receipt = await send(lead.email, user.id);
+          return receipt.toUpperCase();
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 13,
+          column: 55,
+          endLine: 13,
+          endColumn: 67,
+          suggestions: [],
+        },
+      ],
+    },
+    // Fix: an awaited pyramid that initialises a `const`.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<void> {
+          const total = await step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + a))));
+          console.log(total);
+        }
+      `,
+      output: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<void> {
+          const a = await step(1);
+          const b = await step(a);
+          const c = await step(b);
+          const d = await step(c);
+          const total = d + a;
+          console.log(total);
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 104,
+          endLine: 4,
+          endColumn: 110,
+          suggestions: [],
+        },
+      ],
+    },
+    // Fix: an awaited pyramid as a statement; its last result may be a promise, so it is awaited too.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        declare function save(n: number): Promise<void>;
+        export async function run(): Promise<void> {
+          await step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => save(d + a)))));
+          console.log('saved');
+        }
+      `,
+      output: `
+        declare function step(n: number): Promise<number>;
+        declare function save(n: number): Promise<void>;
+        export async function run(): Promise<void> {
+          const a = await step(1);
+          const b = await step(a);
+          const c = await step(b);
+          const d = await step(c);
+          await save(d + a);
+          console.log('saved');
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 90,
+          endLine: 5,
+          endColumn: 96,
+          suggestions: [],
+        },
+      ],
+    },
+    // Fix: an early `return` in a handler of a returned pyramid returns from the function, as it did.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          return step(1).then((a) => {
+            if (a > 10) return a;
+            return step(a).then((b) => step(b).then((c) => step(c).then((d) => d)));
+          });
+        }
+      `,
+      output: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          const a = await step(1);
+          if (a > 10) return a;
+          const b = await step(a);
+          const c = await step(b);
+          const d = await step(c);
+          return d;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 73,
+          endLine: 6,
+          endColumn: 79,
+          suggestions: [],
+        },
+      ],
+    },
+    // Suggestion, no fix: a rejection handler between the levels handles only its own step.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + a)), () => -1));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 91,
+          endLine: 4,
+          endColumn: 97,
+          suggestions: [
+            { messageId: 'useAwait', output: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          const a = await step(1);
+          let b;
+          try {
+            b = await step(a);
+          } catch (error) {
+            return (() => -1)();
+          }
+          const c = await step(b);
+          const d = await step(c);
+          return d + a;
+        }
+      ` },
+          ],
+        },
+      ],
+    },
+    // Neither: `return` inside a `try` does not catch the returned promise's rejection, `await` would; the inner handler reads the outer's parameter.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          try {
+            return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c))));
+          } catch {
+            return 0;
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 93,
+          endLine: 5,
+          endColumn: 99,
+          suggestions: [],
+        },
+      ],
+    },
+    // Flatten, no `await`: the function around is not async.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d * 2))));
+        }
+      `,
+      output: `
+        declare function step(n: number): Promise<number>;
+        export function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c)).then((d) => d * 2)));
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 91,
+          endLine: 4,
+          endColumn: 97,
+          suggestions: [],
+        },
+      ],
+    },
+    // Neither: a `.catch` in the chain ends the pyramid the fix may rewrite, and the inner handler reads the outer's parameter.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c))).catch(() => 0));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 91,
+          endLine: 4,
+          endColumn: 97,
+          suggestions: [],
+        },
+      ],
+    },
+    // No `await` fix: a `function` handler reads its own `this`.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          return step(1).then(function (this: unknown, a) {
+            console.log(this);
+            return step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c)));
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 73,
+          endLine: 6,
+          endColumn: 79,
+          suggestions: [],
+        },
+      ],
+    },
+    // No `await` fix: a handler's parameter has the name of a variable of the function, which the statements would shadow.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(b: number): Promise<number> {
+          return step(1).then((a) => step(a + b).then((b) => step(b).then((c) => step(c).then((d) => d + c))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 95,
+          endLine: 4,
+          endColumn: 101,
+          suggestions: [],
+        },
+      ],
+    },
+    // No fix: a `PromiseLike` is no native promise; its `then` may call back as it likes.
+    {
+      code: `
+        declare const start: PromiseLike<number>;
+        declare function step(n: number): PromiseLike<number>;
+        export async function run(): Promise<number> {
+          return start.then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d * 2))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 89,
+          endLine: 5,
+          endColumn: 95,
+          suggestions: [],
+        },
+      ],
+    },
+    // No flatten: an early `return` in the outer handler would reach the moved handler.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => {
+            if (c > 1) return c;
+            return step(c).then((d) => d * 2);
+          })));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 33,
+          endLine: 6,
+          endColumn: 39,
+          suggestions: [],
+        },
+      ],
+    },
+    // Suggestion: a `node:fs` callback that rethrows becomes an awaited `node:fs/promises` call.
+    {
+      code: `
+        import { readFile, stat, writeFile } from 'node:fs';
+        export function copyConfig(done: (error: Error | null) => void): void {
+          stat('a.json', (statError, stats) => {
+            readFile('a.json', 'utf8', (readError, text) => {
+              writeFile('b.json', text, (writeError) => {
+                readFile('b.json', 'utf8', (error, copy) => {
+                  if (error) throw error;
+                  // Compare the copy.
+                  console.log(copy === text, stats.size);
+                  done(statError ?? readError ?? writeError);
+                });
+              });
+            });
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 7,
+          column: 44,
+          endLine: 7,
+          endColumn: 60,
+          suggestions: [
+            { messageId: 'promisify', output: `
+        import { readFile, stat, writeFile } from 'node:fs';
+        import { readFile as readFileAsync } from 'node:fs/promises';
+        export function copyConfig(done: (error: Error | null) => void): void {
+          stat('a.json', (statError, stats) => {
+            readFile('a.json', 'utf8', (readError, text) => {
+              writeFile('b.json', text, async (writeError) => {
+                const copy = await readFileAsync('b.json', 'utf8');
+                // Compare the copy.
+                console.log(copy === text, stats.size);
+                done(statError ?? readError ?? writeError);
+              });
+            });
+          });
+        }
+      ` },
+          ],
+        },
+      ],
+    },
+    // Suggestion: another Node-style API through `promisify`, its error handled in a `catch`.
+    {
+      code: `
+        declare function query(sql: string, done: (error: Error | null, rows: string[]) => void): void;
+        export function run(done: (error: unknown, rows?: string[]) => void): void {
+          query('a', (errorA, a) => {
+            query(a[0] ?? '', (errorB, b) => {
+              query(b[0] ?? '', (errorC, c) => {
+                query(c[0] ?? '', (errorD, d) => {
+                  if (errorD) {
+                    return done(errorD);
+                  }
+                  done(errorA ?? errorB ?? errorC, d);
+                });
+              });
+            });
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 7,
+          column: 35,
+          endLine: 7,
+          endColumn: 49,
+          suggestions: [
+            { messageId: 'promisify', output: `
+        import { promisify } from 'node:util';
+        declare function query(sql: string, done: (error: Error | null, rows: string[]) => void): void;
+        export function run(done: (error: unknown, rows?: string[]) => void): void {
+          query('a', (errorA, a) => {
+            query(a[0] ?? '', (errorB, b) => {
+              query(b[0] ?? '', async (errorC, c) => {
+                let d;
+                try {
+                  d = await promisify(query)(c[0] ?? '');
+                } catch (errorD) {
+                  return done(errorD);
+                }
+                done(errorA ?? errorB ?? errorC, d);
+              });
+            });
+          });
+        }
+      ` },
+          ],
+        },
+      ],
+    },
+    // No suggestion: the Node-style call is not the last statement of its function, which would then wait for it.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        readFile('a', () => {
+          readFile('b', () => {
+            readFile('c', () => {
+              readFile('d', (error, data) => {
+                if (error) throw error;
+                console.log(data);
+              });
+              console.log('started d');
+            });
+          });
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 29,
+          endLine: 6,
+          endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    // No suggestion: the error is read after the check as well.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        readFile('a', () => {
+          readFile('b', () => {
+            readFile('c', () => {
+              readFile('d', (error, data) => {
+                if (error) throw error;
+                console.log(error, data);
+              });
+            });
+          });
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 29,
+          endLine: 6,
+          endColumn: 45,
           suggestions: [],
         },
       ],
