@@ -344,6 +344,94 @@ ruleTester.run('no-callback-pyramid', rule, {
           }
         }
       `,
+    // Held out: Three timers, the limit.
+    `
+        setTimeout(() => { setTimeout(() => { setTimeout(() => { console.log(1); }, 1); }, 1); }, 1);
+        export {};
+      `,
+    // Held out: Frames with array callbacks between.
+    `
+        requestAnimationFrame(() => { [1, 2].forEach(() => { requestAnimationFrame(() => { [3].map(() => { requestAnimationFrame(() => { console.log('x'); }); }); }); }); });
+        export {};
+      `,
+    // Held out: Node:timers/promises awaited.
+    `
+        import { setTimeout as sleep } from 'node:timers/promises';
+        export async function wait(): Promise<void> { await sleep(1); await sleep(1); await sleep(1); await sleep(1); }
+      `,
+    // Held out: A DOM error listener inside three steps.
+    `
+        export function watch(target: HTMLElement): void {
+          target.addEventListener('click', () => { setTimeout(() => { target.addEventListener('focus', () => { window.addEventListener('error', (event) => { console.log(event.message); }); }); }, 1); });
+        }
+      `,
+    // Held out: Reduce and sort inside three handlers.
+    `
+        declare const p: Promise<number[]>;
+        export const q = p.then((a) => p.then((b) => p.then((c) => [...a, ...b, ...c].sort((x, y) => x - y).reduce((s, v) => s + v, 0))));
+      `,
+    // Held out: A JSON reviver inside three steps.
+    `
+        declare const p: Promise<string>;
+        export const q = p.then((a) => p.then((b) => p.then((c) => JSON.parse(a + b + c, (key, value: unknown) => (key === 'x' ? 0 : value)) as unknown)));
+      `,
+    // Held out: Promise executors five deep.
+    `
+        export const v = new Promise((a) => { a(new Promise((b) => { b(new Promise((c) => { c(new Promise((d) => { d(new Promise((e) => { e(1); })); })); })); })); });
+      `,
+    // Held out: A function passed by name at the fourth level.
+    `
+        import { readFile } from 'node:fs';
+        function onRead(error: Error | null, data: Buffer): void { console.log(error, data); }
+        readFile('a', () => { readFile('b', () => { readFile('c', () => { readFile('d', onRead); }); }); });
+      `,
+    // Held out: It.each and describe around three steps.
+    `
+        import { describe, it } from 'node:test';
+        declare const p: Promise<number>;
+        describe('a', () => { it('b', () => p.then(() => p.then(() => p.then(() => 1)))); });
+      `,
+    // Held out: Describe.skip and test.only around three steps.
+    `
+        import { describe, test } from 'node:test';
+        declare const p: Promise<number>;
+        describe.skip('a', () => { test.only('b', () => p.then(() => p.then(() => p.then(() => 1)))); });
+      `,
+    // Held out: An emitter typed any.
+    `
+        declare const e: any;
+        e.on('a', () => { e.on('b', () => { e.on('c', () => { e.on('d', () => { e.on('e', () => 1); }); }); }); });
+        export {};
+      `,
+    // Held out: A callee taking Function.
+    `
+        declare function later(fn: Function): void;
+        later(() => { later(() => { later(() => { later(() => { later(() => 1); }); }); }); });
+        export {};
+      `,
+    // Held out: A callee that returns an unsubscribe function.
+    `
+        declare function watch(listener: () => void): () => void;
+        watch(() => { watch(() => { watch(() => { watch(() => { watch(() => undefined); }); }); }); });
+        export {};
+      `,
+    // Held out: Ignore subscribe.
+    {
+      code: `
+        declare function subscribe(listener: () => void): void;
+        subscribe(() => { subscribe(() => { subscribe(() => { subscribe(() => { console.log(1); }); }); }); });
+        export {};
+      `,
+      options: [{"ignore":["subscribe"]}],
+    },
+    // Held out: Ignore then.
+    {
+      code: `
+        declare const p: Promise<number>;
+        export const q = p.then(() => p.then(() => p.then(() => p.then(() => 1))));
+      `,
+      options: [{"ignore":["then"]}],
+    },
   ],
   invalid: [
     // The AJAX pyramid: each request needs the result of the one before.
@@ -1518,6 +1606,724 @@ ruleTester.run('no-callback-pyramid', rule, {
           column: 29,
           endLine: 6,
           endColumn: 45,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Four setInterval callbacks.
+    {
+      code: `
+        const a = setInterval(() => { const b = setInterval(() => { const c = setInterval(() => { const d = setInterval(() => { clearInterval(d); }, 1); clearInterval(c); }, 1); clearInterval(b); }, 1); clearInterval(a); }, 1);
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 2,
+          column: 121,
+          endLine: 2,
+          endColumn: 126,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: RequestAnimationFrame four deep.
+    {
+      code: `
+        requestAnimationFrame(() => { requestAnimationFrame(() => { requestAnimationFrame(() => { requestAnimationFrame(() => { console.log('frame'); }); }); }); });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 2,
+          column: 121,
+          endLine: 2,
+          endColumn: 126,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Node:timers setTimeout under another name.
+    {
+      code: `
+        import { setTimeout as later } from 'node:timers';
+        later(() => { later(() => { later(() => { later(() => { console.log('late'); }, 1); }, 1); }, 1); }, 1);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 57,
+          endLine: 3,
+          endColumn: 62,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Process.nextTick four deep.
+    {
+      code: `
+        process.nextTick(() => { process.nextTick(() => { process.nextTick(() => { process.nextTick(() => { console.log('tick'); }); }); }); });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 2,
+          column: 101,
+          endLine: 2,
+          endColumn: 106,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: PrependListener and addListener.
+    {
+      code: `
+        import { EventEmitter } from 'node:events';
+        const e = new EventEmitter();
+        e.prependListener('a', () => { e.addListener('b', () => { e.prependOnceListener('c', () => { e.once('d', () => { console.log('d'); }); }); }); });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 114,
+          endLine: 4,
+          endColumn: 119,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Stream data, end, writeFile, setImmediate.
+    {
+      code: `
+        import { createReadStream, writeFile } from 'node:fs';
+        const stream = createReadStream('in');
+        stream.on('data', (chunk) => { stream.on('end', () => { writeFile('out', chunk, () => { setImmediate(() => { console.log('done'); }); }); }); });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 110,
+          endLine: 4,
+          endColumn: 115,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Fs callbacks as function expressions.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        readFile('a', function (e1, a) { readFile('b', function (e2, b) { readFile('c', function (e3, c) { readFile('d', function (e4, d) { console.log(e1, e2, e3, e4, a, b, c, d); }); }); }); });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 122,
+          endLine: 3,
+          endColumn: 138,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Finally handlers four deep.
+    {
+      code: `
+        declare const p: Promise<number>;
+        export const q = p.finally(() => p.finally(() => p.finally(() => p.finally(() => undefined))));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 84,
+          endLine: 3,
+          endColumn: 89,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: QueueMicrotask four deep.
+    {
+      code: `
+        queueMicrotask(() => { queueMicrotask(() => { queueMicrotask(() => { queueMicrotask(() => { console.log('m'); }); }); }); });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 2,
+          column: 93,
+          endLine: 2,
+          endColumn: 98,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: A pyramid of four inside beforeEach.
+    {
+      code: `
+        import { beforeEach } from 'node:test';
+        declare const p: Promise<number>;
+        beforeEach(() => p.then(() => p.then(() => p.then(() => p.then(() => 1)))));
+      `,
+      output: `
+        import { beforeEach } from 'node:test';
+        declare const p: Promise<number>;
+        beforeEach(() => p.then(() => p.then(() => p.then(() => p).then(() => 1))));
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 72,
+          endLine: 4,
+          endColumn: 77,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: A Node-style API with NodeJS.ErrnoException.
+    {
+      code: `
+        declare function probe(path: string, done: (error: NodeJS.ErrnoException | null, size: number) => void): void;
+        probe('a', (e1) => { probe('b', (e2) => { probe('c', (e3) => { probe('d', (e4, size) => { console.log(e1, e2, e3, e4, size); }); }); }); });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 83,
+          endLine: 3,
+          endColumn: 96,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: A void callee with a void callback whose first parameter is a string named err.
+    {
+      code: `
+        declare function subscribe(listener: (err: string) => void): void;
+        subscribe(() => { subscribe(() => { subscribe(() => { subscribe((err) => { console.log(err); }); }); }); });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 73,
+          endLine: 3,
+          endColumn: 81,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: MaxDepth 2 and three timers.
+    {
+      code: `
+        setTimeout(() => { setTimeout(() => { setTimeout(() => { console.log(1); }, 1); }, 1); }, 1);
+        export {};
+      `,
+      output: null,
+      options: [{"maxDepth":2}],
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 2,
+          column: 58,
+          endLine: 2,
+          endColumn: 63,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Two pyramids of four.
+    {
+      code: `
+        declare const p: Promise<number>;
+        export const q = p.then(() => p.then(() => p.then(() => p.then(() => 1))));
+        export const r = p.then(() => p.then(() => p.then(() => p.then(() => 2))));
+      `,
+      output: `
+        declare const p: Promise<number>;
+        export const q = p.then(() => p.then(() => p.then(() => p).then(() => 1)));
+        export const r = p.then(() => p.then(() => p.then(() => p).then(() => 2)));
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 72,
+          endLine: 3,
+          endColumn: 77,
+          suggestions: [],
+        },
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 72,
+          endLine: 4,
+          endColumn: 77,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Five deep with siblings at the fifth level.
+    {
+      code: `
+        declare const p: Promise<number>;
+        void p.then(() => p.then(() => p.then(() => p.then(() => { void p.then(() => 1); void p.then(() => 2); }))));
+        export {};
+      `,
+      output: `
+        declare const p: Promise<number>;
+        void p.then(() => p.then(() => p.then(() => p).then(() => { void p.then(() => 1); void p.then(() => 2); })));
+        export {};
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 60,
+          endLine: 3,
+          endColumn: 65,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: A delay inside three handlers.
+    {
+      code: `
+        declare const p: Promise<number>;
+        export const q = p.then(() => p.then(() => p.then(() => new Promise<void>((resolve) => { setTimeout(() => resolve(), 10); }))));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 109,
+          endLine: 3,
+          endColumn: 114,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Async handler with an await inside, in an awaited pyramid.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<void> {
+          await step(1).then((a) => step(a).then((b) => step(b).then(async (c) => { const extra = await step(c); return step(extra).then((d) => console.log(d + a)); })));
+        }
+      `,
+      output: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<void> {
+          const a = await step(1);
+          const b = await step(a);
+          const c = await step(b);
+          const extra = await step(c);
+          const d = await step(extra);
+          console.log(d + a);
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 138,
+          endLine: 4,
+          endColumn: 144,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Function outer handler and an arrow reading this: no flatten.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export function run(this: { n: number }): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then(function (this: { n: number }, c) { return step(c).then(() => this.n); })));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 127,
+          endLine: 4,
+          endColumn: 132,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Async arrow with a returned pyramid.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export const run = async (): Promise<number> => {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => a + b + c + d))));
+        };
+      `,
+      output: `
+        declare function step(n: number): Promise<number>;
+        export const run = async (): Promise<number> => {
+          const a = await step(1);
+          const b = await step(a);
+          const c = await step(b);
+          const d = await step(c);
+          return a + b + c + d;
+        };
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 91,
+          endLine: 4,
+          endColumn: 97,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: A returned pyramid inside an if block.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(go: boolean): Promise<number> {
+          if (go) {
+            return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => a + d))));
+          }
+          return 0;
+        }
+      `,
+      output: `
+        declare function step(n: number): Promise<number>;
+        export async function run(go: boolean): Promise<number> {
+          if (go) {
+            const a = await step(1);
+            const b = await step(a);
+            const c = await step(b);
+            const d = await step(c);
+            return a + d;
+          }
+          return 0;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 93,
+          endLine: 5,
+          endColumn: 99,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Destructured parameters.
+    {
+      code: `
+        declare function load(): Promise<{ id: number; next: number }>;
+        declare function more(n: number): Promise<{ id: number; next: number }>;
+        export async function run(): Promise<number> {
+          return load().then(({ id, next }) => more(next).then(({ next: n2 }) => more(n2).then(({ next: n3 }) => more(n3).then(({ id: last }) => id + last))));
+        }
+      `,
+      output: `
+        declare function load(): Promise<{ id: number; next: number }>;
+        declare function more(n: number): Promise<{ id: number; next: number }>;
+        export async function run(): Promise<number> {
+          const { id, next } = await load();
+          const { next: n2 } = await more(next);
+          const { next: n3 } = await more(n2);
+          const { id: last } = await more(n3);
+          return id + last;
+        }
+      `,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 128,
+          endLine: 5,
+          endColumn: 145,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Flatten blocked: the outer .then has a rejection handler.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d * 2), () => 0)));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 91,
+          endLine: 4,
+          endColumn: 97,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Flatten blocked: the inner .then has a rejection handler.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d * 2, () => 0))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 91,
+          endLine: 4,
+          endColumn: 97,
+          suggestions: [],
+        },
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 105,
+          endLine: 4,
+          endColumn: 110,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Flatten blocked: the outer handler has a return type.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c): Promise<number> => step(c).then((d) => d * 2))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 108,
+          endLine: 4,
+          endColumn: 114,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: Flatten blocked: an optional call.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        declare const maybe: Promise<number> | undefined;
+        export function run(): Promise<number | undefined> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => maybe?.then((d) => d * 2))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 90,
+          endLine: 5,
+          endColumn: 96,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: No await fix: type arguments on a level, and the inner handler reads the outer's parameter.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          return step(1).then<number>((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 99,
+          endLine: 4,
+          endColumn: 105,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: No await fix: a parameter default.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          return step(1).then((a = 0) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 95,
+          endLine: 4,
+          endColumn: 101,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: No await fix: a module variable of a handler's name.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        const b = 5;
+        export async function run(): Promise<number> {
+          return step(b).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 91,
+          endLine: 5,
+          endColumn: 97,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: No await fix: an early return in an awaited pyramid.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<void> {
+          await step(1).then((a) => {
+            if (a > 1) return 0;
+            return step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c)));
+          });
+          console.log('after');
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 73,
+          endLine: 6,
+          endColumn: 79,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: No await fix: the value of a const from a last handler that returns nothing.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<void> {
+          const v = await step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => { console.log(d + c); }))));
+          console.log(v);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 100,
+          endLine: 4,
+          endColumn: 106,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: No await fix: the pyramid is returned from a plain function inside the async one.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<() => Promise<number>> {
+          return function inner() {
+            return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c))));
+          };
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 93,
+          endLine: 5,
+          endColumn: 99,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: No await fix: a generator.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function* run(): AsyncGenerator<number> {
+          yield 1;
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c))));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 5,
+          column: 91,
+          endLine: 5,
+          endColumn: 97,
+          suggestions: [],
+        },
+      ],
+    },
+    // Held out: No promisify: three parameters.
+    {
+      code: `
+        declare function exec(command: string, done: (error: Error | null, stdout: string, stderr: string) => void): void;
+        exec('a', () => { exec('b', () => { exec('c', () => { exec('d', (error, stdout, stderr) => { if (error) throw error; console.log(stdout, stderr); }); }); }); });
+        export {};
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 3,
+          column: 73,
+          endLine: 3,
+          endColumn: 99,
           suggestions: [],
         },
       ],
