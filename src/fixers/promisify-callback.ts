@@ -49,6 +49,14 @@ export function buildPromisified(sourceCode: Readonly<TSESLint.SourceCode>, plan
   const value = callback.params[1];
   if (value !== undefined) kept.push(value.range);
   const chunks: string[] = [];
+  // Comments at the top of the callback's body, before the error check, go first.
+  const open = sourceCode.getFirstToken(body);
+  const leading = open === null ? [] : sourceCode.getCommentsBefore(errorCheck.statement).filter((comment) => comment.range[0] > open.range[1]);
+  const firstLeading = leading[0];
+  const lastLeading = leading.at(-1);
+  if (firstLeading !== undefined && lastLeading !== undefined) {
+    chunks.push(moveRange(sourceCode, [firstLeading.range[0], lastLeading.range[1]], indent, kept));
+  }
   if (errorCheck.kind === 'rethrow') {
     chunks.push(value === undefined ? `${indent}${awaited};` : `${indent}const ${sourceCode.getText(value)} = ${awaited};`);
   } else {

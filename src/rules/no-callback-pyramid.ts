@@ -107,8 +107,9 @@ export default createRule<Options, MessageIds>({
     /**
      * A returned or awaited pyramid of `.then` handlers in an async function
      * becomes `await` statements (a fix; a suggestion where a rejection
-     * handler sits between, which needs a `try`); otherwise a `.then` whose
-     * handler reads nothing of the handler around it moves out behind it.
+     * handler sits between, which needs a `try`); otherwise, and beside that
+     * suggestion, a `.then` whose handler reads nothing of the handler around
+     * it moves out behind it.
      */
     function getThenFix(handler: CallbackNode): Pick<TSESLint.ReportDescriptor<MessageIds>, 'fix' | 'suggest'> {
       const pyramid = getThenPyramid(handler);
@@ -121,7 +122,11 @@ export default createRule<Options, MessageIds>({
           errorName: withRejectionHandler ? createNamePicker(sourceCode).pick('error') : 'error',
         });
         if (fix !== undefined) {
-          return getFixOrSuggest({ fixIsSafe: !withRejectionHandler, fix, suggestion: { messageId: 'useAwait' } });
+          const offer = getFixOrSuggest({ fixIsSafe: !withRejectionHandler, fix, suggestion: { messageId: 'useAwait' } });
+          if (offer.fix !== undefined) return offer;
+          // The `await` rewrite is only a suggestion here: flattening may still be a fix.
+          const flattened = getFlattenFix(handler);
+          return flattened === undefined ? offer : { ...offer, fix: flattened };
         }
       }
       const fix = getFlattenFix(handler);

@@ -67,6 +67,27 @@ total(1)
 `,
     outputIncludes: ["step('c', b).then((c) => step('d', -c)).then((d) => `total ${d}`)"],
   },
+  {
+    name: 'below a rejection handler: what it catches stays the same',
+    code: `export {};${STEPS}
+function total(first: number, second: number): Promise<string> {
+  return step('a', first).then((a) =>
+    step('b', second).then(
+      (b) => step('c', a + b).then((c) => step('d', c).then((d) => \`total \${d}\`)),
+      (error: unknown) => \`b handled: \${String(error)}\`,
+    ),
+  );
+}
+async function main(): Promise<void> {
+  for (const [first, second] of [[1, 1], [1, -1], [-1, 1]] as const) {
+    console.log(await total(first, second).catch((error: unknown) => \`caller: \${String(error)}\`));
+  }
+  console.log(log.join(', '));
+}
+void main();
+`,
+    outputIncludes: ["(b) => step('c', a + b).then((c) => step('d', c)).then((d) => `total ${d}`),"],
+  },
 ];
 
 const awaitCases: readonly FixCase[] = [
@@ -166,7 +187,7 @@ describe('a rejection handler between the levels: no fix, a suggestion', () => {
 async function total(first: number, second: number, third: number): Promise<string> {
   return step('a', first).then((a) =>
     step('b', second * a).then(
-      (b) => step('c', third).then((c) => step('d', b + c).then((d) => \`total \${d}\`)),
+      (b) => step('c', third).then((c) => step('d', b + c).then((d) => \`total \${d + c}\`)),
       (error: unknown) => \`b handled: \${String(error)}\`,
     ),
   );
@@ -181,6 +202,7 @@ async function main(): Promise<void> {
 void main();
 `;
 
+  // The last handler reads the third's \`c\`: no flattening either, so --fix has nothing to apply.
   it('reports, but --fix leaves the code as it is', async () => {
     const { output, before } = await lintAndFix(code, { rules: RULE });
     expect(before.map((message) => message.messageId)).toEqual(['pyramid']);
@@ -195,7 +217,7 @@ void main();
     expect(typeCheck(suggested)).toEqual([]);
     const [original, rewritten] = await Promise.all([runTypeScript(code), runTypeScript(suggested)]);
     expect(lines(original.stdout)).toEqual([
-      'total 3',
+      'total 5',
       'caller: Error: a failed',
       'b handled: Error: b failed',
       'caller: Error: c failed',

@@ -1264,7 +1264,7 @@ ruleTester.run('no-callback-pyramid', rule, {
         },
       ],
     },
-    // Suggestion, no fix: a rejection handler between the levels handles only its own step.
+    // A rejection handler between the levels handles only its own step: the `await` rewrite is a suggestion, and the fix flattens the last level only.
     {
       code: `
         declare function step(n: number): Promise<number>;
@@ -1272,7 +1272,12 @@ ruleTester.run('no-callback-pyramid', rule, {
           return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + a)), () => -1));
         }
       `,
-      output: null,
+      output: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c)).then((d) => d + a), () => -1));
+        }
+      `,
       errors: [
         {
           messageId: 'pyramid',
@@ -1607,6 +1612,83 @@ ruleTester.run('no-callback-pyramid', rule, {
           endLine: 6,
           endColumn: 45,
           suggestions: [],
+        },
+      ],
+    },
+    // No fix at all where a rejection handler sits between and the last handler reads the one around it: only the suggestion.
+    {
+      code: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          return step(1).then((a) => step(a).then((b) => step(b).then((c) => step(c).then((d) => d + c)), () => -1));
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 4,
+          column: 91,
+          endLine: 4,
+          endColumn: 97,
+          suggestions: [
+            { messageId: 'useAwait', output: `
+        declare function step(n: number): Promise<number>;
+        export async function run(): Promise<number> {
+          const a = await step(1);
+          let b;
+          try {
+            b = await step(a);
+          } catch (error) {
+            return (() => -1)();
+          }
+          const c = await step(b);
+          const d = await step(c);
+          return d + c;
+        }
+      ` },
+          ],
+        },
+      ],
+    },
+    // Suggestion: a comment at the top of the callback's body goes first.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        readFile('a', () => {
+          readFile('b', () => {
+            readFile('c', () => {
+              readFile('d', 'utf8', (error, text) => { // The last file.
+                if (error) throw error;
+                console.log(text.length);
+              });
+            });
+          });
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 6,
+          column: 37,
+          endLine: 6,
+          endColumn: 53,
+          suggestions: [
+            { messageId: 'promisify', output: `
+        import { readFile } from 'node:fs';
+        import { readFile as readFileAsync } from 'node:fs/promises';
+        readFile('a', () => {
+          readFile('b', () => {
+            readFile('c', async () => {
+              // The last file.
+              const text = await readFileAsync('d', 'utf8');
+              console.log(text.length);
+            });
+          });
+        });
+      ` },
+          ],
         },
       ],
     },
