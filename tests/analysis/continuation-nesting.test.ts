@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { createContinuationNesting, isNativePromise } from '../../src/analysis/continuation-nesting.js';
+import { createContinuationNesting, getFsPromiseTwin, isNativePromise } from '../../src/analysis/continuation-nesting.js';
 import { isCallbackArgument } from '../../src/syntax/callback-nesting.js';
 import { getFunctionLabel, runTypedProbe } from './typed-probe.js';
 
@@ -116,5 +116,29 @@ describe('isNativePromise', () => {
       }),
     );
     expect(found).toEqual({ promise: true, like: false, maybe: false, either: true, custom: false, untyped: false });
+  });
+});
+
+describe('getFsPromiseTwin', () => {
+  it('names the node:fs/promises function of a node:fs callback function under any import, nothing else', async () => {
+    const found: string[] = [];
+    await runTypedProbe(
+      `
+      import * as fs from 'node:fs';
+      import { readFile as read, watch } from 'fs';
+      function readFile(path: string, done: () => void): void { done(); }
+      fs.stat('a', () => undefined);
+      read('a', () => undefined);
+      watch('a', () => undefined);
+      readFile('a', () => undefined);
+      `,
+      (_context, services) => ({
+        'Program > ExpressionStatement > CallExpression'(node: TSESTree.CallExpression) {
+          found.push(getFsPromiseTwin(services, node.callee) ?? '-');
+        },
+      }),
+    );
+    // \`watch\` has no promise twin of the same arguments; the program's own \`readFile\` is no \`node:fs\` function.
+    expect(found).toEqual(['stat', 'readFile', '-', '-']);
   });
 });
