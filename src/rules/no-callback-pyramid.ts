@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
       useAwait:
         'Await the steps one after another; each rejection handler becomes a `try`/`catch` around the step it handled.',
       pyramid:
-        'This {{kind}} is continuation {{depth}} of a pyramid (the limit is {{maxDepth}}): each step waits inside the callback of the one before, so the code drifts right and every level needs its own error handling. Chain the steps with promises and `await` them one after another instead.',
+        'This {{kind}} is continuation {{depth}} of a pyramid (the limit is {{maxDepth}}): each step waits inside the callback of the one before, so the code drifts right and reads from the outside in. Chain the steps with promises and `await` them one after another instead.',
     },
     defaultOptions: [{ maxDepth: DEFAULT_MAX_DEPTH, ignore: [] }],
     schema: [
@@ -296,7 +296,7 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-/** Whether `node` sits in a `try` block or `catch` clause of `fn` (not of a function inside it). */
+/** Whether `node` sits in a `try` statement of `fn` (its block, `catch` or `finally`), not of a function inside it. */
 function isInsideTry(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   for (let current = node.parent; current !== undefined && current !== fn; current = current.parent) {
     if (current.type === AST_NODE_TYPES.TryStatement) return true;
