@@ -66,6 +66,25 @@ export default defineConfig(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          // TypeScript up to 5.4 is CommonJS that Node's ESM loader sees no named exports in: a
+          // namespace import is `{ default }` there, and `ts.SyntaxKind` undefined (the packed-package
+          // test under scripts/test-peer.sh typescript@5.4). Vitest's interop hides it from unit tests.
+          selector: "ImportDeclaration[source.value='typescript'][importKind!='type'] > ImportNamespaceSpecifier",
+          message: "Import TypeScript's values as `import ts from 'typescript'`: Node sees no named exports in TypeScript 5.4.",
+        },
+        {
+          selector: "ImportDeclaration[source.value='typescript'][importKind!='type'] > ImportSpecifier[importKind!='type']",
+          message: "Import TypeScript's values as `import ts from 'typescript'`: Node sees no named exports in TypeScript 5.4.",
+        },
+      ],
+    },
+  },
   // The layers of docs/architecture.md: each imports only the layers below it.
   layer('src/syntax/**', ['analysis', 'fixers', 'rules', 'configs', 'cli', 'create-rule', 'index']),
   layer('src/analysis/**', ['fixers', 'rules', 'configs', 'cli', 'create-rule', 'index']),

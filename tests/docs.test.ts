@@ -116,6 +116,10 @@ const typeErrorsRule: Rule.RuleModule = {
         }
         const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
         for (const diagnostic of diagnostics) {
+          // "'err' is declared but its value is never read": typescript-eslint's parser turns on
+          // `noUnusedLocals`/`noUnusedParameters` for its own programs; the example's project does not,
+          // and an unread parameter is what some rules are about.
+          if (diagnostic.reportsUnnecessary === true) continue;
           const position = sourceFile.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
           context.report({
             loc: { line: position.line + 1, column: position.character },

@@ -40,7 +40,7 @@ describe('no-needless-async-loop options', () => {
 });
 
 describe('no-callback-pyramid options', () => {
-  it.each([[{ maxDepth: 0 }], [{ maxDepth: 2.5 }], [{ maxDepth: '3' }], [{ ignore: 'withLock' }], [{ ignore: [1] }], [{ max: 3 }]])(
+  it.each([[{ maxDepth: 0 }], [{ maxDepth: 2.5 }], [{ maxDepth: '3' }], [{ ignore: 'withLock' }], [{ ignore: [1] }], [{ ignore: [''] }], [{ ignore: ['a', 'a'] }], [{ max: 3 }]])(
     'rejects %j with ESLint’s own configuration error',
     async (options) => {
       await expect(lintWithOptions('no-callback-pyramid', options)).rejects.toThrow(/Key "rules": Key "async-misuse\/no-callback-pyramid":/u);
@@ -49,5 +49,48 @@ describe('no-callback-pyramid options', () => {
 
   it.each([[{}], [{ maxDepth: 1 }], [{ maxDepth: 10, ignore: ['withLock', 'run'] }]])('accepts %j', async (options) => {
     await expect(lintWithOptions('no-callback-pyramid', options)).resolves.toBeDefined();
+  });
+});
+
+describe('no-lost-update options', () => {
+  it.each([[{ locks: 'mutex' }], [{ locks: [1] }], [{ locks: [''] }], [{ locks: ['mutex', 'mutex'] }], [{ lock: ['mutex'] }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('no-lost-update', options)).rejects.toThrow(/Key "rules": Key "async-misuse\/no-lost-update":/u);
+    },
+  );
+
+  it.each([[{}], [{ locks: [] }], [{ locks: ['mutex', 'this.lock', 'withLock'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('no-lost-update', options)).resolves.toBeDefined();
+  });
+});
+
+describe('handle-callback-error options', () => {
+  it.each([[{ errorNames: 'err' }], [{ errorNames: [''] }], [{ errorNames: ['err', 'err'] }], [{ ignore: [1] }], [{ errorName: ['err'] }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('handle-callback-error', options)).rejects.toThrow(
+        /Key "rules": Key "async-misuse\/handle-callback-error":/u,
+      );
+    },
+  );
+
+  it.each([[{}], [{ errorNames: [] }], [{ errorNames: ['failure'], ignore: ['unlink'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('handle-callback-error', options)).resolves.toBeDefined();
+  });
+});
+
+describe('no-premature-async-read options', () => {
+  it.each([[{ ignore: 'setTimeout' }], [{ ignore: [''] }], [{ ignore: ['a', 'a'] }], [{ errorNames: ['err'] }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('no-premature-async-read', options)).rejects.toThrow(
+        /Key "rules": Key "async-misuse\/no-premature-async-read":/u,
+      );
+    },
+  );
+
+  it.each([[{}], [{ ignore: [] }], [{ ignore: ['lookup'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('no-premature-async-read', options)).resolves.toBeDefined();
   });
 });

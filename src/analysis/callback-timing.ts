@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
+import { cachePerChecker } from './cache.js';
+import { askChecker } from './checker-guard.js';
 import { getAmbientModuleName, isDeclaredInLibrary } from './declaration-origin.js';
 import { skipChainExpression } from '../syntax/chain-expression.js';
 import type { FunctionNode } from '../syntax/function-node.js';
@@ -22,9 +24,23 @@ import { classifyExpressionThenability } from './thenable.js';
 export type CallbackTiming = 'continuation' | 'synchronous' | 'unknown';
 
 export type ContinuationReason =
+  /**
+   * The types cannot tell (an untyped callee, or one that types the callback's
+   * first parameter `any`/`unknown`), the callback's first parameter is not
+   * typed as anything else, and its name is one of the `errorNames` option:
+   * `untyped.query(sql, (err, rows) => …)`. Never without that option.
+   */
+  | 'error-first-by-name'
   /** `.on('data', …)`, `addEventListener('click', …)` on an `EventEmitter`/`EventTarget` by type. */
   | 'event-listener'
-  /** The callee's parameter type gives the callback's first parameter an `Error` type: `(err, data) => …`. */
+  /**
+   * The callee's parameter type gives the callback's first parameter an
+   * `Error` type, and the callee ignores what the callback returns:
+   * `(err, data) => …`, `(err: Error | null) => …`; not a lone parameter
+   * that always holds an error (`onError((error: Error) => …)`, a handler). On an untyped callee, the callback's own annotation
+   * (`(err: Error | null, rows) => …`) decides. Never an `'error'` event
+   * listener: there the event is the error.
+   */
   | 'node-style-callback'
   /** `.then`, `.catch`, `.finally` on a thenable. */
   | 'promise-handler'
@@ -71,6 +87,12 @@ export type CallbackClassification =
 export interface CallbackTimingOptions {
   /** Callee names (the function, or the method's property name) whose callbacks count as synchronous. */
   readonly ignore?: readonly string[];
+  /**
+   * Names of a first parameter that make a callback Node-style where the
+   * types cannot tell (`err`, `error`); a first parameter typed as a domain
+   * value is never one. None unless given.
+   */
+  readonly errorNames?: readonly string[];
 }
 
 const EVENT_REGISTRATION_METHODS = new Set([
@@ -137,6 +159,31 @@ export function classifyCallback(
   callback: TSESTree.Node,
   options: CallbackTimingOptions = {},
 ): CallbackClassification {
+  // Every callback rule asks of the same functions in one lint run: ask the checker once per node and options.
+  const byNode = getClassificationCache(services.program.getTypeChecker());
+  const key = JSON.stringify([options.ignore ?? [], options.errorNames ?? []]);
+  let byOptions = byNode.get(callback);
+  if (byOptions === undefined) {
+    byOptions = new Map();
+    byNode.set(callback, byOptions);
+  }
+  let classification = byOptions.get(key);
+  if (classification === undefined) {
+    classification = askChecker<CallbackClassification>({ timing: 'unknown', reason: 'undetermined' }, () =>
+      classifyCallbackUncached(services, callback, options),
+    );
+    byOptions.set(key, classification);
+  }
+  return classification;
+}
+
+const getClassificationCache = cachePerChecker(() => new WeakMap<TSESTree.Node, Map<string, CallbackClassification>>());
+
+function classifyCallbackUncached(
+  services: ParserServicesWithTypeInformation,
+  callback: TSESTree.Node,
+  options: CallbackTimingOptions,
+): CallbackClassification {
   const call = callback.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression) {
     return { timing: 'unknown', reason: 'not-an-argument' };
@@ -152,11 +199,12 @@ export function classifyCallback(
 
   const checker = services.program.getTypeChecker();
   const callee = skipChainExpression(call.callee);
+  const [firstArgument] = call.arguments;
+  const calleeName = getCalleeName(callee);
   if (call.type === AST_NODE_TYPES.NewExpression) {
     return isGlobalPromiseConstructor(services, callee) ? synchronous('promise-executor') : classifyByType();
   }
 
-  const calleeName = getCalleeName(callee);
   if (calleeName !== undefined && options.ignore?.includes(calleeName) === true) return synchronous('ignored');
   if (callee.type === AST_NODE_TYPES.MemberExpression && calleeName !== undefined) {
     if (PROMISE_HANDLER_METHODS.has(calleeName) && classifyExpressionThenability(services, callee.object) === 'thenable') {
@@ -174,14 +222,33 @@ export function classifyCallback(
   return classifyByType();
 
   function classifyByType(): CallbackClassification {
+    // `emitter.on('error', (err) => …)` on something that is no event source by type: the event is the error.
+    const errorListener = calleeName !== undefined && EVENT_REGISTRATION_METHODS.has(calleeName) && isErrorEventName(firstArgument);
     const expected = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(callback) as ts.Expression);
-    if (expected === undefined || isAnyOrUnknown(expected)) return { timing: 'unknown', reason: 'untyped-callee' };
-    const signatures = tsutils
-      .unionConstituents(expected)
-      .flatMap((member) => checker.getApparentType(member).getCallSignatures());
-    if (signatures.length === 0) return { timing: 'unknown', reason: 'untyped-callee' };
-    if (signatures.some((signature) => hasErrorFirstParameter(services.program, signature))) return continuation('node-style-callback');
+    const signatures =
+      expected === undefined || isAnyOrUnknown(expected)
+        ? []
+        : tsutils.unionConstituents(expected).flatMap((member) => checker.getApparentType(member).getCallSignatures());
+    if (signatures.length === 0) {
+      if (errorListener) return { timing: 'unknown', reason: 'untyped-callee' };
+      const own = getOwnFirstParameterType(services, callback);
+      if (own !== undefined && isErrorType(services.program, own)) return continuation('node-style-callback');
+      return isErrorFirstByName(services, callback, options.errorNames)
+        ? continuation('error-first-by-name')
+        : { timing: 'unknown', reason: 'untyped-callee' };
+    }
     const returnTypes = signatures.map((signature) => signature.getReturnType());
+    // A callee that uses what the callback returns (`retry((error: Error) => boolean)`) calls it to decide, not to hand over a result.
+    const returnIgnored = returnTypes.every((type) => isVoidLike(type) || isAnyOrUnknown(type));
+    if (!errorListener && returnIgnored) {
+      if (signatures.some((signature) => hasErrorFirstParameter(services.program, signature))) return continuation('node-style-callback');
+      if (
+        signatures.every((signature) => hasUntypedFirstParameter(checker, signature)) &&
+        isErrorFirstByName(services, callback, options.errorNames)
+      ) {
+        return continuation('error-first-by-name');
+      }
+    }
     if (returnTypes.every(isVoidLike)) {
       const callType = services.getTypeAtLocation(call as TSESTree.Node);
       return isVoidLike(callType) ? continuation('void-callback') : { timing: 'unknown', reason: 'undetermined' };
@@ -379,9 +446,109 @@ export function isErrorType(program: ts.Program, type: ts.Type): boolean {
   );
 }
 
+/** Parameter names of a function's own callback, where its type cannot tell (`callback: any`). */
+const CALLBACK_PARAMETER_NAMES = new Set(['callback', 'cb', 'done', 'next']);
+
+/**
+ * Whether a function's parameter is its own Node-style callback, one that
+ * takes an error first: `done: (error: Error | null) => void`, express's
+ * `next: NextFunction` (`(err?: any) => void`, so by its name), an untyped
+ * `callback`. Where an error the function met should go.
+ */
+export function isErrorFirstCallbackParameter(services: ParserServicesWithTypeInformation, parameter: TSESTree.Identifier): boolean {
+  return askChecker(false, () => {
+    const checker = services.program.getTypeChecker();
+    const type = services.getTypeAtLocation(parameter);
+    if (isAnyOrUnknown(type)) return CALLBACK_PARAMETER_NAMES.has(parameter.name);
+    const signatures = tsutils.unionConstituents(checker.getNonNullableType(type)).flatMap((member) => member.getCallSignatures());
+    // `some`: express's `NextFunction` also has `(deferToNext: 'router')` overloads.
+    return signatures.some((signature) => {
+      const [first] = signature.getParameters();
+      if (first === undefined) return false;
+      const firstType = checker.getTypeOfSymbol(first);
+      return isErrorType(services.program, firstType) || (isAnyOrUnknown(firstType) && CALLBACK_PARAMETER_NAMES.has(parameter.name));
+    });
+  });
+}
+
 function hasErrorFirstParameter(program: ts.Program, signature: ts.Signature): boolean {
+  const parameters = signature.getParameters();
+  const [first] = parameters;
+  if (first === undefined) return false;
+  const type = program.getTypeChecker().getTypeOfSymbol(first);
+  if (!isErrorType(program, type)) return false;
+  return !(parameters.length === 1 && isAlwaysSet(program, type));
+}
+
+/**
+ * `(error: Error) => void` as the only parameter, with strict null checks:
+ * the callee calls it only when something failed, an error handler
+ * (commander's `exitOverride`, an `onError` hook) like an `'error'` listener,
+ * not the completion callback of a Node-style call, which gets `null` (or
+ * nothing) on success. Without strict null checks `Error | null` reads as
+ * `Error`, so nothing can be told.
+ */
+function isAlwaysSet(program: ts.Program, type: ts.Type): boolean {
+  const options = program.getCompilerOptions();
+  if (!(options.strictNullChecks ?? options.strict ?? false)) return false;
+  return !tsutils
+    .unionConstituents(type)
+    .some((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+}
+
+/** `(err: any, user?: User) => void`, `(...args: any[]) => void`: the callee gives the first parameter no type. */
+function hasUntypedFirstParameter(checker: ts.TypeChecker, signature: ts.Signature): boolean {
   const [first] = signature.getParameters();
-  return first !== undefined && isErrorType(program, program.getTypeChecker().getTypeOfSymbol(first));
+  if (first === undefined) return false;
+  const type = checker.getTypeOfSymbol(first);
+  if (isAnyOrUnknown(type)) return true;
+  // A rest parameter `...args: any[]`: its elements.
+  const declaration = first.valueDeclaration;
+  if (declaration !== undefined && ts.isParameter(declaration) && declaration.dotDotDotToken !== undefined && checker.isArrayType(type)) {
+    const [element] = checker.getTypeArguments(type as ts.TypeReference);
+    return element !== undefined && isAnyOrUnknown(element);
+  }
+  return false;
+}
+
+/** The first parameter of a function written in the call, its annotation's type or (unannotated) `undefined`. */
+function getOwnFirstParameterType(services: ParserServicesWithTypeInformation, callback: TSESTree.Node): ts.Type | undefined {
+  const first = getFirstParameterBinding(callback);
+  if (first?.typeAnnotation === undefined) return undefined;
+  return services.getTypeAtLocation(first);
+}
+
+/**
+ * A function written in the call whose first parameter is a plain name of
+ * `errorNames` and is not annotated with a type other than `any`/`unknown`:
+ * the last resort where the types cannot tell.
+ */
+function isErrorFirstByName(
+  services: ParserServicesWithTypeInformation,
+  callback: TSESTree.Node,
+  errorNames: readonly string[] | undefined,
+): boolean {
+  if (errorNames === undefined || errorNames.length === 0) return false;
+  const first = getFirstParameterBinding(callback);
+  if (first === undefined || !errorNames.includes(first.name)) return false;
+  return first.typeAnnotation === undefined || isAnyOrUnknown(services.getTypeAtLocation(first));
+}
+
+/** `err` in `(err, data) => …` and `function (err = null) {…}`; not a pattern or a rest parameter. */
+function getFirstParameterBinding(callback: TSESTree.Node): TSESTree.Identifier | undefined {
+  if (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  // `function (this: Statement, err, rows)`: `this` is no parameter of the call.
+  const [parameter] = callback.params.filter((param) => param.type !== AST_NODE_TYPES.Identifier || param.name !== 'this');
+  const binding = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+  return binding?.type === AST_NODE_TYPES.Identifier ? binding : undefined;
+}
+
+/** `'error'` (or `` `error` ``) as an event name. */
+function isErrorEventName(node: TSESTree.Node | undefined): boolean {
+  if (node?.type === AST_NODE_TYPES.Literal) return node.value === 'error';
+  return (
+    node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0 && node.quasis[0]?.value.cooked === 'error'
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { classifyCallback, type CallbackTimingOptions, type ContinuationReason } from './callback-timing.js';
 import { askChecker } from './checker-guard.js';

@@ -6,7 +6,7 @@ import {
   type TSESTree,
 } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { type FunctionNode, getEnclosingFunction, getFunctionVariable } from '../syntax/function-node.js';
 import { getStaticMemberName } from '../syntax/member-name.js';

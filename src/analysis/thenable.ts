@@ -1,6 +1,6 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import * as tsutils from 'ts-api-utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { cachePerChecker } from './cache.js';
 import { askChecker } from './checker-guard.js';

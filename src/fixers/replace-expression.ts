@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isStatementList } from '../syntax/statement-list.js';
 
 export interface UnwrapOptions {
   /** Keep the type the target had: the replacement becomes `(replacement as asType)`. */
@@ -60,15 +61,6 @@ export function replaceExpression(
 const STATEMENT_AMBIGUOUS_START = /^(?:\{|function\b|async\s+function\b|class\b|let\s*\[)/u;
 const ASI_HAZARD_START = /^[(\[`+\-/<]/u;
 
-/** Nodes whose statements follow one another, where a statement can continue the one before it. */
-const STATEMENT_LISTS = new Set<AST_NODE_TYPES>([
-  AST_NODE_TYPES.Program,
-  AST_NODE_TYPES.BlockStatement,
-  AST_NODE_TYPES.StaticBlock,
-  AST_NODE_TYPES.SwitchCase,
-  AST_NODE_TYPES.TSModuleBlock,
-]);
-
 /** Statements whose closing `}` cannot be the end of an expression. */
 const ENDS_WITH_BLOCK = new Set<AST_NODE_TYPES>([
   AST_NODE_TYPES.BlockStatement,
@@ -88,14 +80,14 @@ const ENDS_WITH_BLOCK = new Set<AST_NODE_TYPES>([
  * loop or label starts fresh: a `;` there would become the body itself.
  */
 function continuesPreviousStatement(sourceCode: Readonly<TSESLint.SourceCode>, statement: TSESTree.Node): boolean {
-  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !STATEMENT_LISTS.has(statement.parent.type)) return false;
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement || !isStatementList(statement.parent)) return false;
   const previous = sourceCode.getTokenBefore(statement);
   if (previous === null || previous.value === ';' || previous.value === '{' || previous.value === ':') return false;
   if (previous.value !== '}') return true;
   // A `}` ends a block, a declaration or an expression (an object literal, a function or class expression).
   const ending = sourceCode.getNodeByRangeIndex(previous.range[0]);
   let node: TSESTree.Node | null = ending;
-  while (node !== null && node.parent !== undefined && !STATEMENT_LISTS.has(node.parent.type)) node = node.parent;
+  while (node !== null && node.parent !== undefined && !isStatementList(node.parent)) node = node.parent;
   const previousStatement = node;
   if (previousStatement === null || previousStatement.range[1] !== previous.range[1]) return true;
   const declaration =

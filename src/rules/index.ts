@@ -1,16 +1,22 @@
+import handleCallbackError from './handle-callback-error.js';
 import noCallbackPyramid from './no-callback-pyramid.js';
+import noLostUpdate from './no-lost-update.js';
 import noNeedlessAsync from './no-needless-async.js';
 import noNeedlessAsyncLoop from './no-needless-async-loop.js';
 import noOverlappingInterval from './no-overlapping-interval.js';
+import noPrematureAsyncRead from './no-premature-async-read.js';
 import noSyncIoInAsync from './no-sync-io-in-async.js';
 import noTrivialAwait from './no-trivial-await.js';
 
 /** Every rule of the plugin by id, sorted; `tests/plugin.test.ts` checks it against `src/rules/`. */
 export const rules = {
+  'handle-callback-error': handleCallbackError,
   'no-callback-pyramid': noCallbackPyramid,
+  'no-lost-update': noLostUpdate,
   'no-needless-async': noNeedlessAsync,
   'no-needless-async-loop': noNeedlessAsyncLoop,
   'no-overlapping-interval': noOverlappingInterval,
+  'no-premature-async-read': noPrematureAsyncRead,
   'no-sync-io-in-async': noSyncIoInAsync,
   'no-trivial-await': noTrivialAwait,
 };

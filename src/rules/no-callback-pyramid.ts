@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
           },
           ignore: {
             type: 'array',
-            items: { type: 'string' },
+            items: { type: 'string', minLength: 1 },
             uniqueItems: true,
             description: 'Callee names (a function, or a method’s property name) whose callbacks never count as a level.',
           },
@@ -305,6 +305,7 @@ function isInsideTry(node: TSESTree.Node, fn: TSESTree.Node): boolean {
 }
 
 const STEP_KINDS: Readonly<Record<ContinuationReason, string>> = {
+  'error-first-by-name': 'Node-style callback',
   'event-listener': 'event listener',
   'node-style-callback': 'Node-style callback',
   'promise-handler': 'promise handler',

@@ -26,6 +26,7 @@ import { getEnclosingFunction, isFunctionNode } from '../syntax/function-node.js
 import { getIndexRecursion } from '../syntax/index-recursion.js';
 import { isEventLoopYield, isGlobalPromise } from '../syntax/promise-idioms.js';
 import { forEachESTreeDescendant } from '../syntax/walk.js';
+import { isStatementList } from '../syntax/statement-list.js';
 
 export type Options = [
   {
@@ -189,7 +190,7 @@ export default createRule<Options, MessageIds>({
         previous !== null &&
         previous.value !== ';' &&
         previous.value !== '{' &&
-        STATEMENT_LISTS.has(statement.parent.type)
+        isStatementList(statement.parent)
       );
     }
 
@@ -280,7 +281,7 @@ export default createRule<Options, MessageIds>({
         node,
         messageId: 'yieldInSmallLoop',
         data: { count: passes, name: describeNode(sourceCode, node) },
-        fix: STATEMENT_LISTS.has(statement.parent.type) ? (fixer) => removeStatement(fixer, statement) : null,
+        fix: isStatementList(statement.parent) ? (fixer) => removeStatement(fixer, statement) : null,
       });
     }
 
@@ -379,15 +380,6 @@ const LIBRARY_COLLECTIONS = new Map<string, CollectionKind>([
   ['ReadonlyMap', 'map'],
 ]);
 
-/** Nodes whose statements follow one another: a statement can be removed from them, or be continued by the next. */
-const STATEMENT_LISTS = new Set<AST_NODE_TYPES>([
-  AST_NODE_TYPES.Program,
-  AST_NODE_TYPES.BlockStatement,
-  AST_NODE_TYPES.StaticBlock,
-  AST_NODE_TYPES.SwitchCase,
-  AST_NODE_TYPES.TSModuleBlock,
-]);
-
 /** `Promise.all(xs.map(async (x) => …))` and `Promise.allSettled(…)`, by syntax alone. */
 function getPromiseCombinator(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -444,7 +436,6 @@ function isAsyncCallback(node: TSESTree.Node): node is AsyncCallback {
   );
 }
 
-
 /**
  * The loops around `node` in its function, innermost first, whose body holds
  * it; `undefined` when one of them can never be bounded (`for…in`).
@@ -475,7 +466,6 @@ function getEnclosingLoops(node: TSESTree.Node): BoundableLoop[] | undefined {
   return loops;
 }
 
-
 /** Some statement in the body that is not a block, a loop, a label or a yield: work of its own. */
 function hasStatementBesides(statement: TSESTree.Statement, yields: ReadonlySet<TSESTree.Node>): boolean {
   if (yields.has(statement)) return false;
@@ -494,7 +484,6 @@ function hasStatementBesides(statement: TSESTree.Statement, yields: ReadonlySet<
       return true;
   }
 }
-
 
 function containsTypeParameter(type: ts.Type): boolean {
   return tsutils.unionConstituents(type).some((member) => tsutils.isInstantiableType(member));

@@ -13,6 +13,7 @@ import { applyAdditions, referenceModuleExport, type ModuleExportRequest, type S
 import { createRule } from '../create-rule.js';
 import { skipChainExpression } from '../syntax/chain-expression.js';
 import { describeNode } from '../syntax/describe-node.js';
+import { isStatementList } from '../syntax/statement-list.js';
 
 export type Options = [];
 export type MessageIds = 'blockingCall' | 'usePromiseForm' | 'usePromisifiedCommand';
@@ -156,7 +157,7 @@ export default createRule<Options, MessageIds>({
         node = node.parent;
       }
       const statement = node.parent;
-      if (!STATEMENT_LISTS.has(statement.parent.type)) return false;
+      if (!isStatementList(statement.parent)) return false;
       const previous = sourceCode.getTokenBefore(statement);
       return previous !== null && previous.value !== ';' && previous.value !== '{';
     }
@@ -181,14 +182,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-/** Where statements follow one another, so that one can continue the one before it. */
-const STATEMENT_LISTS = new Set<AST_NODE_TYPES>([
-  AST_NODE_TYPES.BlockStatement,
-  AST_NODE_TYPES.Program,
-  AST_NODE_TYPES.StaticBlock,
-  AST_NODE_TYPES.SwitchCase,
-]);
 
 const PROMISIFY: ModuleExportRequest = { modules: ['node:util', 'util'], exportName: 'promisify' };
 

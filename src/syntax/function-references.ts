@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type ParserServices, TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 import { isAwaitedOrDiscardedCall } from './call-result-use.js';
 import { type FunctionNode, getFunctionVariable } from './function-node.js';

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyCallback,
   findAsyncRunContext,
+  isErrorFirstCallbackParameter,
   isErrorType,
   isEventSource,
   isInsideTestBlock,
@@ -159,6 +160,8 @@ describe('classifyCallback: the decision table', () => {
         stream.on('data', () => { 'on of a non-emitter'; });
         test(() => { 'a program function named test'; });
         const stored = () => { 'not an argument'; };
+        class Job { constructor(run: () => void) {} }
+        export const job = new Job(() => { 'new of a class that is no Promise'; });
       `),
     ).toEqual({
       'any receiver': 'unknown/untyped-callee',
@@ -169,7 +172,61 @@ describe('classifyCallback: the decision table', () => {
       'on of a non-emitter': 'unknown/undetermined',
       'a program function named test': 'unknown/undetermined',
       'not an argument': 'unknown/not-an-argument',
+      'new of a class that is no Promise': 'unknown/undetermined',
     });
+  });
+});
+
+describe('classifyCallback: error-first callbacks by type and, where types cannot tell, by name', () => {
+  const code = `
+    import { EventEmitter } from 'node:events';
+    declare const untyped: any;
+    declare function authenticate(done: (err: any, user?: string) => void): void;
+    declare function forward(listener: (...args: any[]) => void): void;
+    declare function validate(check: (err: string, value: number) => void): void;
+    declare function retry(shouldRetry: (error: Error, attempt: number) => boolean): Promise<void>;
+    declare function onFailure(handler: (error: Error) => void): void;
+    class Socket { on(event: 'error', listener: (error: Error) => void): void; on(event: string, listener: () => void): void; on() {} }
+    declare const socket: Socket;
+    const emitter = new EventEmitter();
+    untyped.query('sql', (err, rows) => { 'untyped callee, err'; });
+    untyped.query('sql', (error: unknown, rows) => { 'untyped callee, error: unknown'; });
+    untyped.query('sql', (err: Error | null, rows) => { 'untyped callee, own Error annotation'; });
+    untyped.query('sql', (err: { code: number }, rows) => { 'untyped callee, err typed as a domain value'; });
+    untyped.query('sql', (failure, rows) => { 'untyped callee, another name'; });
+    untyped.on('error', (err) => { 'untyped error listener'; });
+    authenticate((err, user) => { 'callee types err any'; });
+    forward((err) => { 'callee takes ...args: any[]'; });
+    validate((err, value) => { 'callee types err as a string'; });
+    retry((error) => { 'error-first, return value used'; return true; });
+    onFailure((error) => { 'always an error, void'; });
+    socket.on('error', (error) => { 'error event of a non-emitter'; });
+    emitter.on('error', (err) => { 'error event of an emitter'; });
+  `;
+
+  it('counts names only with the errorNames option, and only where the types cannot tell', async () => {
+    expect(await classifyLabelled(code, { errorNames: ['err', 'error'] })).toEqual({
+      'untyped callee, err': 'continuation/error-first-by-name',
+      'untyped callee, error: unknown': 'continuation/error-first-by-name',
+      'untyped callee, own Error annotation': 'continuation/node-style-callback',
+      'untyped callee, err typed as a domain value': 'unknown/untyped-callee',
+      'untyped callee, another name': 'unknown/untyped-callee',
+      'untyped error listener': 'unknown/untyped-callee',
+      'callee types err any': 'continuation/error-first-by-name',
+      'callee takes ...args: any[]': 'continuation/error-first-by-name',
+      'callee types err as a string': 'continuation/void-callback',
+      'error-first, return value used': 'synchronous/return-value-used',
+      'always an error, void': 'continuation/void-callback',
+      'error event of a non-emitter': 'continuation/void-callback',
+      'error event of an emitter': 'continuation/event-listener',
+    });
+  });
+
+  it('never counts names without the option (what no-sync-io-in-async and the pyramid rule ask)', async () => {
+    const found = await classifyLabelled(code);
+    expect(found['untyped callee, err']).toBe('unknown/untyped-callee');
+    expect(found['callee types err any']).toBe('continuation/void-callback');
+    expect(found['callee takes ...args: any[]']).toBe('continuation/void-callback');
   });
 });
 
@@ -350,5 +407,41 @@ describe('isErrorType and isEventSource', () => {
     );
     expect(errors).toEqual({ e1: true, e2: true, e3: true, e4: false, e5: false, e6: false });
     expect(sources).toEqual({ s1: true, s2: true, s3: true, s4: true, s5: false, s6: true });
+  });
+});
+
+describe('isErrorFirstCallbackParameter', () => {
+  it('finds a function parameter that takes an error first, and untyped ones by their name', async () => {
+    const found: Record<string, boolean> = {};
+    await runTypedProbe(
+      `
+        import type { NextFunction } from 'express';
+        export function typed(done: (error: Error | null, value?: string) => void) {}
+        export function optional(done?: (error?: NodeJS.ErrnoException) => void) {}
+        export function express(next: NextFunction) {}
+        export function untyped(callback: any) {}
+        export function untypedOtherName(handler: any) {}
+        export function anyFirstOtherName(handler: (err: any) => void) {}
+        export function domain(done: (count: number) => void) {}
+        export function value(done: string) {}
+      `,
+      (_context, services) => ({
+        FunctionDeclaration(node: TSESTree.FunctionDeclaration) {
+          const [parameter] = node.params;
+          if (node.id === null || parameter?.type !== AST_NODE_TYPES.Identifier) return;
+          found[node.id.name] = isErrorFirstCallbackParameter(services, parameter);
+        },
+      }),
+    );
+    expect(found).toEqual({
+      typed: true,
+      optional: true,
+      express: true,
+      untyped: true,
+      untypedOtherName: false,
+      anyFirstOtherName: false,
+      domain: false,
+      value: false,
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Runs only under `vitest.eslint9.config.ts` (see `scripts/test-eslint9.sh`): proves the run really
- * uses ESLint 9 everywhere, and that the plugin's config and fix work there end to end.
+ * Runs only under `vitest.peer.config.ts` when the peer is ESLint (`scripts/test-peer.sh eslint@9`):
+ * proves the run really uses that ESLint everywhere, and that the plugin's config and fix work there
+ * end to end.
  */
 import { createRequire } from 'node:module';
 
@@ -18,16 +19,18 @@ import {
   trivialAwaitSource,
   typedProjectFiles,
 } from '../temp-project.js';
+import { peerFromEnv } from './peer-prefix.js';
 
-const expectedMajor = process.env['ASYNC_MISUSE_EXPECT_ESLINT_MAJOR'] ?? '9';
+const expectedVersion = peerFromEnv().version;
+const expectedMajor = expectedVersion.split('.')[0] ?? '';
 
 describe('the ESLint in use', () => {
-  it(`is ESLint ${expectedMajor} for imports`, () => {
-    expect(ESLint.version.split('.')[0]).toBe(expectedMajor);
+  it(`is ESLint ${expectedVersion} for imports`, () => {
+    expect(ESLint.version).toBe(expectedVersion);
     expect(Linter.version).toBe(ESLint.version);
   });
 
-  it(`is ESLint ${expectedMajor} for typescript-eslint's CommonJS requires (RuleTester's Linter)`, () => {
+  it(`is ESLint ${expectedVersion} for typescript-eslint's CommonJS requires (RuleTester's Linter)`, () => {
     const requireFromRuleTester = createRequire(createRequire(import.meta.url).resolve('@typescript-eslint/rule-tester'));
     const required = requireFromRuleTester('eslint') as typeof import('eslint');
     expect(required.ESLint.version).toBe(ESLint.version);
@@ -35,7 +38,7 @@ describe('the ESLint in use', () => {
 });
 
 describe(`the plugin on ESLint ${expectedMajor}`, () => {
-  const project = createTempProject('eslint9', { ...typedProjectFiles('eslint9'), 'src/double.ts': trivialAwaitSource });
+  const project = createTempProject('eslint-peer', { ...typedProjectFiles('eslint-peer'), 'src/double.ts': trivialAwaitSource });
   linkPackages(project.dir);
   afterAll(() => {
     project.remove();
