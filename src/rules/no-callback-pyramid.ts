@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@type
 import type { ContinuationReason } from '../analysis/callback-timing.js';
 import { createContinuationNesting, getFsPromiseTwin, isNativePromise, type ContinuationStep } from '../analysis/continuation-nesting.js';
 import { isCertainlyNotThenable } from '../analysis/not-thenable.js';
+import { hasPromiseForm } from '../analysis/promise-form.js';
 import { createRule } from '../create-rule.js';
 import { getFixOrSuggest } from '../fixers/fix-or-suggest.js';
 import { referenceModuleExport, type ModuleExportReference } from '../fixers/module-export.js';
@@ -186,7 +187,7 @@ export default createRule<Options, MessageIds>({
       const errorCheck = getErrorCheck(callback);
       if (errorCheck === undefined) return {};
       if (getMovableNames(sourceCode, [callback], statement) === undefined) return {};
-      const promiseForm = getPromiseForm(call);
+      const promiseForm = getPromiseForm(call, callback);
       if (promiseForm === undefined) return {};
       const fix = buildPromisified(sourceCode, {
         statement,
@@ -227,9 +228,18 @@ export default createRule<Options, MessageIds>({
       return readOutside ? undefined : { kind: 'handle', statement: first, error };
     }
 
-    /** `readFile` of `node:fs/promises` for a `node:fs` function, else `promisify(api)` (bound to its object). */
-    function getPromiseForm(call: TSESTree.CallExpression): ModuleExportReference | undefined {
+    /**
+     * `readFile` of `node:fs/promises` for a `node:fs` function; the callee
+     * itself where it returns a promise of the callback's value when called
+     * without it (pg's `client.query(sql)`); else `promisify(api)` (bound to
+     * its object).
+     */
+    function getPromiseForm(call: TSESTree.CallExpression, callback: CallbackNode): ModuleExportReference | undefined {
       const callee = call.callee;
+      const value = callback.params[1];
+      if (value !== undefined && hasPromiseForm(services, call, services.getTypeAtLocation(value))) {
+        return { text: sourceCode.getText(callee), additions: [] };
+      }
       const twin = getFsPromiseTwin(services, callee);
       if (twin !== undefined) {
         return referenceModuleExport(sourceCode, call, {

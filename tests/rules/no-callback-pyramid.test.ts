@@ -1692,6 +1692,61 @@ ruleTester.run('no-callback-pyramid', rule, {
         },
       ],
     },
+    // Suggestion: an API that returns a promise when called without the callback (pg's `query`) is awaited as it is.
+    {
+      code: `
+        interface Result {
+          rows: string[];
+        }
+        interface Client {
+          query(sql: string): Promise<Result>;
+          query(sql: string, done: (error: Error | null, result: Result) => void): void;
+        }
+        export function load(client: Client, done: (rows: string[]) => void): void {
+          client.query('a', (e1) => {
+            client.query('b', (e2) => {
+              client.query('c', (e3) => {
+                client.query('d', (error, result) => {
+                  if (error) throw error;
+                  done([String(e1), String(e2), String(e3), ...result.rows]);
+                });
+              });
+            });
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 13,
+          column: 35,
+          endLine: 13,
+          endColumn: 53,
+          suggestions: [
+            { messageId: 'promisify', output: `
+        interface Result {
+          rows: string[];
+        }
+        interface Client {
+          query(sql: string): Promise<Result>;
+          query(sql: string, done: (error: Error | null, result: Result) => void): void;
+        }
+        export function load(client: Client, done: (rows: string[]) => void): void {
+          client.query('a', (e1) => {
+            client.query('b', (e2) => {
+              client.query('c', async (e3) => {
+                const result = await client.query('d');
+                done([String(e1), String(e2), String(e3), ...result.rows]);
+              });
+            });
+          });
+        }
+      ` },
+          ],
+        },
+      ],
+    },
     // Held out: Four setInterval callbacks.
     {
       code: `
