@@ -158,6 +158,19 @@ describe('npm run demo', () => {
     expect(shown).toContain('suggestion: Skip a tick while the previous run is still in flight (a `shipRunning` flag');
   });
 
+  it('shows no-callback-pyramid: a Node-style pyramid, and --fix chaining a `.then` and awaiting a pyramid', () => {
+    const pyramidFindings = findings.filter((finding) => finding.ruleId === 'no-callback-pyramid');
+    expect(pyramidFindings.map((finding) => `${finding.file}:${finding.line}`)).toEqual([
+      'src/jobs/importPrices.ts:49',
+      'src/jobs/importPrices.ts:64',
+      'src/jobs/importPrices.ts:78',
+    ]);
+    const preview = getSection(demo.stdout, 'What --fix would change');
+    expect(preview).toMatch(/^\+ {6}\}\)\.then\(\(count\) => \{/mu);
+    expect(preview).toMatch(/^\+ {2}const supplier = await api\.findSupplier\(name\);\n\+ {2}const text = await api\.fetchFeed\(supplier\.feedUrl\);/mu);
+    expect(preview).toMatch(/^\+ {2}return count \* rows\.length;/mu);
+  });
+
   it('prints a summary row per enabled rule that matches the findings', () => {
     const summary = getSection(demo.stdout, 'Summary');
     const ruleIds = new Set(findings.map((finding) => finding.ruleId));

@@ -39,6 +39,19 @@ describe('no-needless-async-loop options', () => {
   });
 });
 
+describe('no-callback-pyramid options', () => {
+  it.each([[{ maxDepth: 0 }], [{ maxDepth: 2.5 }], [{ maxDepth: '3' }], [{ ignore: 'withLock' }], [{ ignore: [1] }], [{ ignore: [''] }], [{ ignore: ['a', 'a'] }], [{ max: 3 }]])(
+    'rejects %j with ESLint’s own configuration error',
+    async (options) => {
+      await expect(lintWithOptions('no-callback-pyramid', options)).rejects.toThrow(/Key "rules": Key "async-misuse\/no-callback-pyramid":/u);
+    },
+  );
+
+  it.each([[{}], [{ maxDepth: 1 }], [{ maxDepth: 10, ignore: ['withLock', 'run'] }]])('accepts %j', async (options) => {
+    await expect(lintWithOptions('no-callback-pyramid', options)).resolves.toBeDefined();
+  });
+});
+
 describe('no-lost-update options', () => {
   it.each([[{ locks: 'mutex' }], [{ locks: [1] }], [{ locks: [''] }], [{ locks: ['mutex', 'mutex'] }], [{ lock: ['mutex'] }]])(
     'rejects %j with ESLint’s own configuration error',

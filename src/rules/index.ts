@@ -1,4 +1,5 @@
 import handleCallbackError from './handle-callback-error.js';
+import noCallbackPyramid from './no-callback-pyramid.js';
 import noConcurrentDependentWrites from './no-concurrent-dependent-writes.js';
 import noLostUpdate from './no-lost-update.js';
 import noNeedlessAsync from './no-needless-async.js';
@@ -12,6 +13,7 @@ import noTrivialAwait from './no-trivial-await.js';
 /** Every rule of the plugin by id, sorted; `tests/plugin.test.ts` checks it against `src/rules/`. */
 export const rules = {
   'handle-callback-error': handleCallbackError,
+  'no-callback-pyramid': noCallbackPyramid,
   'no-concurrent-dependent-writes': noConcurrentDependentWrites,
   'no-lost-update': noLostUpdate,
   'no-needless-async': noNeedlessAsync,
