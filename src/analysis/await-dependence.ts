@@ -323,18 +323,23 @@ function isSharedObject(sourceCode: Readonly<TSESLint.SourceCode>, member: TSEST
 
 /**
  * Variables of the body whose value comes from an await of this loop, and
- * those computed from them, in source order: `const user = await load(id)`,
- * `const active = user.active`.
+ * those computed from them, in source order (`const user = await load(id)`,
+ * `const active = user.active`), each with the offset from which it holds
+ * the awaited value: `entry.value = await load(entry.key)` makes `entry` an
+ * awaited value for the code after it, not for a `continue` before it.
  */
-function findAwaitedLocals(sourceCode: Readonly<TSESLint.SourceCode>, loop: JudgedLoop): Set<TSESLint.Scope.Variable> {
-  const awaited = new Set<TSESLint.Scope.Variable>();
+function findAwaitedLocals(sourceCode: Readonly<TSESLint.SourceCode>, loop: JudgedLoop): Map<TSESLint.Scope.Variable, number> {
+  const awaited = new Map<TSESLint.Scope.Variable, number>();
+  const taint = (variable: TSESLint.Scope.Variable, from: number): void => {
+    if (!awaited.has(variable)) awaited.set(variable, from);
+  };
   forEachESTreeDescendant(loop.body, (node) => {
     if (isFunctionNode(node)) return false;
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init !== null && dependsOnAwait(sourceCode, node.init, awaited)) {
-      for (const variable of sourceCode.getDeclaredVariables(node)) awaited.add(variable);
+      for (const variable of sourceCode.getDeclaredVariables(node)) taint(variable, node.range[0]);
     } else if (node.type === AST_NODE_TYPES.AssignmentExpression && dependsOnAwait(sourceCode, node.right, awaited)) {
       for (const reference of getReferencesWithin(sourceCode, node.left)) {
-        if (reference.resolved !== null) awaited.add(reference.resolved);
+        if (reference.resolved !== null) taint(reference.resolved, node.range[1]);
       }
     }
     return true;
@@ -345,14 +350,17 @@ function findAwaitedLocals(sourceCode: Readonly<TSESLint.SourceCode>, loop: Judg
 function dependsOnAwait(
   sourceCode: Readonly<TSESLint.SourceCode>,
   node: TSESTree.Node,
-  awaited: ReadonlySet<TSESLint.Scope.Variable>,
+  awaited: ReadonlyMap<TSESLint.Scope.Variable, number>,
 ): boolean {
   const containsAwait = someESTreeDescendant(node, (inner) =>
     isFunctionNode(inner) ? 'skip' : inner.type === AST_NODE_TYPES.AwaitExpression ? 'found' : 'descend',
   );
   return (
     containsAwait ||
-    getReferencesWithin(sourceCode, node).some((reference) => reference.resolved !== null && awaited.has(reference.resolved))
+    getReferencesWithin(sourceCode, node).some((reference) => {
+      const from = reference.resolved === null ? undefined : awaited.get(reference.resolved);
+      return from !== undefined && reference.identifier.range[0] >= from;
+    })
   );
 }
 
@@ -364,7 +372,7 @@ function dependsOnAwait(
 function isDecidedByAwait(
   jump: TSESTree.ContinueStatement | TSESTree.ThrowStatement,
   body: TSESTree.Statement,
-  awaited: ReadonlySet<TSESLint.Scope.Variable>,
+  awaited: ReadonlyMap<TSESLint.Scope.Variable, number>,
   sourceCode: Readonly<TSESLint.SourceCode>,
 ): boolean {
   if (jump.type === AST_NODE_TYPES.ThrowStatement && dependsOnAwait(sourceCode, jump.argument, awaited)) return true;

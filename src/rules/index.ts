@@ -3,6 +3,7 @@ import noNeedlessAsyncLoop from './no-needless-async-loop.js';
 import noOverlappingInterval from './no-overlapping-interval.js';
 import noSyncIoInAsync from './no-sync-io-in-async.js';
 import noTrivialAwait from './no-trivial-await.js';
+import preferConcurrentAwaits from './prefer-concurrent-awaits.js';
 
 /** Every rule of the plugin by id, sorted; `tests/plugin.test.ts` checks it against `src/rules/`. */
 export const rules = {
@@ -11,4 +12,5 @@ export const rules = {
   'no-overlapping-interval': noOverlappingInterval,
   'no-sync-io-in-async': noSyncIoInAsync,
   'no-trivial-await': noTrivialAwait,
+  'prefer-concurrent-awaits': preferConcurrentAwaits,
 };

@@ -79,6 +79,7 @@ export async function f(ids: string[]) {
   for (const id of ids) { const result = await load(id); const fine = result.ok; if (!fine) continue; console.log(fine); }
   for (const id of ids) { try { await load(id); } catch { continue; } }
   for (const id of ids) { const result = await load(id); if (!result.ok) throw new Error(result.id); }
+  for (const item of [{ id: '', size: 0 }]) { item.size = (await load(item.id)).size; if (item.size === 0) continue; console.log(item); }
   outer: for (const id of ids) { for (const part of id) { if (part === '') continue outer; } await load(id); }
   return undefined;
 }`),
@@ -88,6 +89,7 @@ export async function f(ids: string[]) {
       ['const result = await load(id);', 'dependent-exit'],
       ['try { await load(id); } catch { continue; }', 'dependent-exit'],
       ['const result = await load(id);', 'dependent-exit'],
+      ['item.size = (await load(item.id)).size;', 'dependent-exit'],
       ["for (const part of id) { if (part === '') continue outer; }", 'exit'],
     ]);
   });
@@ -99,6 +101,7 @@ export async function f(ids: string[], items: { id: string; status: string }[], 
   for (const id of ids) { const result = await load(prefix + id); console.log(result.size); }
   for (const item of items) { item.status = (await load(item.id)).id; }
   for (const id of ids) { if (id === '') continue; await load(id); }
+  for (const item of items) { if (item.id === '') continue; item.status = (await load(item.id)).id; }
   for (const id of ids) { if (id.length > 9) throw new Error(id); await load(id); }
   for (let i = 0; i < ids.length; i++) { await load(ids[i] ?? ''); }
   for (const id of ids) { for (const part of id.split('/')) { if (part === '') break; } await load(id); }
@@ -110,6 +113,7 @@ export async function f(ids: string[], items: { id: string; status: string }[], 
       ['const result = await load(prefix + id);', 'independent, 0 continue'],
       ['item.status = (await load(item.id)).id;', 'independent, 0 continue'],
       ["if (id === '') continue;", 'independent, 1 continue'],
+      ["if (item.id === '') continue;", 'independent, 1 continue'],
       ['if (id.length > 9) throw new Error(id);', 'independent, 0 continue'],
       ["await load(ids[i] ?? '');", 'independent, 0 continue'],
       ["for (const part of id.split('/')) { if (part === '') break; }", 'independent, 0 continue'],
