@@ -33,10 +33,26 @@ const WRITE_VERBS = [
   'set',
   'put',
   'patch',
+  'post',
   'write',
   'append',
   'increment',
   'decrement',
+  // The file system's writes, as `node:fs/promises` names them: a path another pass reads may be the one removed or moved.
+  'rm',
+  'rmdir',
+  'unlink',
+  'rename',
+  'mkdir',
+  'copy',
+  'cp',
+  'truncate',
+  'chmod',
+  'chown',
+  'utimes',
+  'symlink',
+  'link',
+  'move',
 ];
 
 /** Calls that run a statement that may write, whatever its name says. */
@@ -46,10 +62,26 @@ const STATEMENT_RUNNERS = new Set(['query', 'execute', 'exec', 'raw', '$executeR
 export function looksLikeWrite(operand: TSESTree.Expression): boolean {
   const call = skipChainExpression(operand);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (call.arguments.some(isWritingRequestOptions)) return true;
   const name = getCalleeName(call.callee);
   if (name === undefined) return false;
   if (STATEMENT_RUNNERS.has(name)) return true;
   return WRITE_VERBS.some((verb) => startsWithWord(name, verb));
+}
+
+/** HTTP methods that only read. */
+const READING_HTTP_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** `{ method: 'POST', … }`: request options of a `fetch`-like call that writes, or whose method is not written out as a read. */
+function isWritingRequestOptions(argument: TSESTree.CallExpressionArgument): boolean {
+  if (argument.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return argument.properties.some((property) => {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) return false;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.value;
+    if (key !== 'method') return false;
+    const value = property.value;
+    return !(value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string' && READING_HTTP_METHODS.has(value.value.toUpperCase()));
+  });
 }
 
 function getCalleeName(callee: TSESTree.Expression): string | undefined {

@@ -25,9 +25,22 @@ import { getResolvedSymbolAtLocation } from './symbols.js';
  *   releasing — a step that changes the state the next call runs in (for
  *   two awaits in a row; each pass of a loop may open its own);
  * - `ordered-write`: writing, sending or piping to a stream or socket,
- *   whose bytes must go out in order.
+ *   whose bytes must go out in order;
+ * - `ordered-read`: the next item of a reader, iterator, queue or prompt
+ *   (`reader.read()`, `it.next()`, `rl.question(…)`), which each call
+ *   advances: the second call's answer depends on the first having run;
+ * - `command`: running a command or a child process (`exec`, `execa`,
+ *   `spawn`, `run…`), whose effects on files and services no type shows.
  */
-export type SequenceReason = 'batch' | 'delay' | 'ordered-write' | 'rate-limit' | 'reduce-chain' | 'session-step';
+export type SequenceReason =
+  | 'batch'
+  | 'command'
+  | 'delay'
+  | 'ordered-read'
+  | 'ordered-write'
+  | 'rate-limit'
+  | 'reduce-chain'
+  | 'session-step';
 
 /** The loops that are sequential on purpose, beside the operations above: retries by name. */
 export type LoopSequenceReason = SequenceReason | 'retry';
@@ -76,6 +89,9 @@ const SESSION_WORDS = new Set([
   'flush',
 ]);
 const ORDERED_WRITE_METHODS = new Set(['write', 'writev', 'writeLine', 'send', 'end', 'pipe', 'pipeTo', 'emit']);
+/** Whole method names (any case): `readFile` reads a file of its own, `read` the next chunk of a shared reader. */
+const ORDERED_READ_METHODS = new Set(['next', 'read', 'readline', 'question', 'prompt', 'ask', 'confirm', 'receive', 'recv', 'take', 'pop', 'shift', 'dequeue']);
+const COMMAND_WORDS = new Set(['exec', 'execa', 'spawn', 'fork', 'shell', 'run', 'sh', 'command', 'cmd']);
 const RETRY_WORDS = new Set(['retry', 'retries', 'attempt', 'attempts', 'tries', 'try']);
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
@@ -124,7 +140,10 @@ export function getSequenceReason(sourceCode: Readonly<TSESLint.SourceCode>, ope
   if (words.some((word) => DELAY_WORDS.has(word))) return 'delay';
   if (words.some((word) => LIMITER_WORDS.has(word))) return 'rate-limit';
   const method = names.at(-1);
-  if (method !== undefined && splitWords(method).slice(0, 1).some((word) => SESSION_WORDS.has(word))) return 'session-step';
+  const verb = method === undefined ? undefined : splitWords(method)[0];
+  if (verb !== undefined && SESSION_WORDS.has(verb)) return 'session-step';
+  if (verb !== undefined && COMMAND_WORDS.has(verb)) return 'command';
+  if (method !== undefined && ORDERED_READ_METHODS.has(method.toLowerCase())) return 'ordered-read';
   if (callee.type === AST_NODE_TYPES.MemberExpression && method !== undefined && ORDERED_WRITE_METHODS.has(method)) {
     return 'ordered-write';
   }

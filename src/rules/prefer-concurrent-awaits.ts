@@ -143,8 +143,13 @@ export default createRule<Options, MessageIds>({
       if (sourceCode.getCommentsBefore(next).some((comment) => comment.range[0] >= previous.range[1])) return false;
       const operand = getOperand(next);
       if (getSequenceReason(sourceCode, operand) !== undefined) return false;
+      const text = sourceCode.getText(operand);
       return run.every(
-        (earlier) => !usesDeclaredValues(sourceCode, earlier, operand) && !mayTouchSameRecord(getOperand(earlier), operand),
+        (earlier) =>
+          // The same call twice asks again on purpose (a second reading, a poll), or reads state the first advanced.
+          sourceCode.getText(getOperand(earlier)) !== text &&
+          !usesDeclaredValues(sourceCode, earlier, operand) &&
+          !mayTouchSameRecord(getOperand(earlier), operand),
       );
     }
 

@@ -30,12 +30,20 @@ describe('looksLikeWrite', () => {
       'connection.execute(sql)',
       'db?.remove(id)',
       "store['set'](key, value)",
+      'rm(dir, { recursive: true })',
+      'fs.unlink(path)',
+      'rename(from, to)',
+      'mkdir(dir)',
+      'copyFile(from, to)',
+      'api.post(url, body)',
+      "fetch('/events', { method: 'POST', body })",
+      'fetch(url, { method })',
     ];
     expect(writes.map((code) => looksLikeWrite(expression(code)))).toEqual(writes.map(() => true));
   });
 
   it('leaves reads and names that only begin with the letters of a verb', () => {
-    const reads = ['db.user.findMany()', 'fetch(url)', 'readFile(path)', 'client.get(key)', 'settings.load()', 'setup()', 'updates()', 'value'];
+    const reads = ['db.user.findMany()', 'fetch(url)', 'readFile(path)', 'client.get(key)', 'settings.load()', 'setup()', 'updates()', 'value', 'linkify(text)', 'readlink(path)', "fetch(url, { method: 'HEAD' })"];
     expect(reads.map((code) => looksLikeWrite(expression(code)))).toEqual(reads.map(() => false));
   });
 });

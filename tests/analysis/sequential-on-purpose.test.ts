@@ -44,6 +44,11 @@ declare function backoff(attempt: number): Promise<void>;
 declare const limiter: { schedule<T>(job: () => Promise<T>): Promise<T> };
 declare const limit: <T>(job: () => Promise<T>) => Promise<T>;
 declare const client: { connect(): Promise<void>; acquireLock(): Promise<void> };
+declare const reader: { read(): Promise<string>; readFile(): Promise<string> };
+declare const lines: AsyncIterator<string>;
+declare const rl: { question(text: string): Promise<string> };
+declare function execa(file: string, args: string[]): Promise<unknown>;
+declare function runMigration(name: string): Promise<void>;
 export async function f(out: Writable & { writeAsync(chunk: string): Promise<void> }, socket: { send(data: string): Promise<void> }, ids: string[]) {
   await sleep(100);
   await backoff(2);
@@ -53,6 +58,12 @@ export async function f(out: Writable & { writeAsync(chunk: string): Promise<voi
   await Promise.all(ids.map((id) => fetch(id)));
   await client.connect();
   await socket.send('x');
+  await reader.read();
+  await lines.next();
+  await rl.question('Name? ');
+  await execa('tsc', ['-p', '.']);
+  await runMigration(ids[0] ?? '');
+  await reader.readFile();
   await ids.reduce(async (previous, id) => { await previous; await fetch(id); }, Promise.resolve());
 }`),
     ).toEqual([
@@ -64,6 +75,12 @@ export async function f(out: Writable & { writeAsync(chunk: string): Promise<voi
       ['Promise.all(ids.map((id) => fetch(id)))', 'batch', undefined],
       ['client.connect()', 'session-step', undefined],
       ["socket.send('x')", 'ordered-write', undefined],
+      ['reader.read()', 'ordered-read', undefined],
+      ['lines.next()', 'ordered-read', undefined],
+      ["rl.question('Name? ')", 'ordered-read', undefined],
+      ["execa('tsc', ['-p', '.'])", 'command', undefined],
+      ["runMigration(ids[0] ?? '')", 'command', undefined],
+      ['reader.readFile()', undefined, undefined],
       ['ids.reduce(async (previous, id) => { await previous; await fetch(id); }, Promise.resolve())', undefined, undefined],
       ['previous', 'reduce-chain', undefined],
       ['fetch(id)', undefined, undefined],
@@ -75,20 +92,20 @@ export async function f(out: Writable & { writeAsync(chunk: string): Promise<voi
       await judgeAwaits(`
 import { setTimeout as later } from 'node:timers/promises';
 import * as timers from 'node:timers/promises';
-declare class Bottleneck { run<T>(job: () => Promise<T>): Promise<T>; }
+declare class Bottleneck { submit<T>(job: () => Promise<T>): Promise<T>; }
 declare module 'p-queue' { export default class PQueue { add<T>(job: () => Promise<T>): Promise<T>; } }
 import type PQueue from 'p-queue';
 export async function f(gate: Bottleneck, jobs: PQueue) {
   await later(10);
   await timers.setImmediate();
-  await gate.run(() => fetch('/a'));
+  await gate.submit(() => fetch('/a'));
   await jobs.add(() => fetch('/b'));
   await fetch('/c');
 }`),
     ).toEqual([
       ['later(10)', undefined, 'delay'],
       ['timers.setImmediate()', undefined, 'delay'],
-      ["gate.run(() => fetch('/a'))", undefined, 'rate-limit'],
+      ["gate.submit(() => fetch('/a'))", undefined, 'rate-limit'],
       ["jobs.add(() => fetch('/b'))", undefined, 'rate-limit'],
       ["fetch('/c')", undefined, undefined],
     ]);

@@ -680,6 +680,64 @@ ruleTester.run('prefer-concurrent-awaits', rule, {
         }
       });
     `,
+    // Ordered reads: a stream reader hands out the next chunk on each call.
+    `
+      export async function firstTwo(stream: ReadableStream<Uint8Array>) {
+        const reader = stream.getReader();
+        const head = await reader.read();
+        const next = await reader.read();
+        return [head, next];
+      }
+    `,
+    // Ordered reads: prompts are asked in order.
+    `
+      import { createInterface } from 'node:readline/promises';
+      export async function askAll(questions: string[]): Promise<string[]> {
+        const rl = createInterface({ input: process.stdin, output: process.stdout });
+        const answers: string[] = [];
+        for (const question of questions) {
+          answers.push(await rl.question(question));
+        }
+        rl.close();
+        return answers;
+      }
+    `,
+    // Commands: build steps run in order, each may need the files of the one before.
+    `
+      import { execFile } from 'node:child_process';
+      import { promisify } from 'node:util';
+      const execFileAsync = promisify(execFile);
+      export async function build(steps: [string, string[]][]): Promise<void> {
+        for (const [command, args] of steps) {
+          console.log((await execFileAsync(command, args)).stdout);
+        }
+      }
+    `,
+    // HTTP writes: events posted in the order they happened.
+    `
+      export async function replay(events: object[]): Promise<void> {
+        for (const event of events) {
+          await fetch('/events', { method: 'POST', body: JSON.stringify(event) });
+        }
+      }
+    `,
+    // The same request twice is a second reading on purpose.
+    `
+      export async function isStable(url: string): Promise<boolean> {
+        const before = await fetch(url);
+        const after = await fetch(url);
+        return before.status === after.status;
+      }
+    `,
+    // File-system writes: removing paths that may nest.
+    `
+      import { rm } from 'node:fs/promises';
+      export async function clean(paths: string[]): Promise<void> {
+        for (const path of paths) {
+          await rm(path, { recursive: true, force: true });
+        }
+      }
+    `,
   ],
   invalid: [
     // Reading files one by one into a typed array: the suggestion keeps the annotation and the order.
