@@ -58,8 +58,19 @@ const WRITE_VERBS = [
 /** Calls that run a statement that may write, whatever its name says. */
 const STATEMENT_RUNNERS = new Set(['query', 'execute', 'exec', 'raw', '$executeRaw', '$queryRaw', 'transaction', '$transaction']);
 
+const writeCache = new WeakMap<TSESTree.Node, boolean>();
+
 /** A call whose callee name (a function or the last member) says it writes or runs a statement. */
 export function looksLikeWrite(operand: TSESTree.Expression): boolean {
+  let answer = writeCache.get(operand);
+  if (answer === undefined) {
+    answer = computeLooksLikeWrite(operand);
+    writeCache.set(operand, answer);
+  }
+  return answer;
+}
+
+function computeLooksLikeWrite(operand: TSESTree.Expression): boolean {
   const call = skipChainExpression(operand);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   if (call.arguments.some(isWritingRequestOptions)) return true;

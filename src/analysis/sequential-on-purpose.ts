@@ -30,7 +30,9 @@ import { getResolvedSymbolAtLocation } from './symbols.js';
  *   (`reader.read()`, `it.next()`, `rl.question(…)`), which each call
  *   advances: the second call's answer depends on the first having run;
  * - `command`: running a command or a child process (`exec`, `execa`,
- *   `spawn`, `run…`), whose effects on files and services no type shows.
+ *   `spawn`, `run…`), whose effects on files and services no type shows;
+ * - `ui-step`: driving one browser page or screen (`page.goto(url)`,
+ *   `click`, `fill`), which shows one state at a time.
  */
 export type SequenceReason =
   | 'batch'
@@ -40,7 +42,8 @@ export type SequenceReason =
   | 'ordered-write'
   | 'rate-limit'
   | 'reduce-chain'
-  | 'session-step';
+  | 'session-step'
+  | 'ui-step';
 
 /** The loops that are sequential on purpose, beside the operations above: retries by name. */
 export type LoopSequenceReason = SequenceReason | 'retry';
@@ -91,6 +94,31 @@ const SESSION_WORDS = new Set([
 const ORDERED_WRITE_METHODS = new Set(['write', 'writev', 'writeLine', 'send', 'end', 'pipe', 'pipeTo', 'emit']);
 /** Whole method names (any case): `readFile` reads a file of its own, `read` the next chunk of a shared reader. */
 const ORDERED_READ_METHODS = new Set(['next', 'read', 'readline', 'question', 'prompt', 'ask', 'confirm', 'receive', 'recv', 'take', 'pop', 'shift', 'dequeue']);
+/** Whole method names of browser automation (Puppeteer, Playwright, WebDriver), any case. */
+const UI_STEP_METHODS = new Set([
+  'goto',
+  'navigate',
+  'reload',
+  'goback',
+  'goforward',
+  'click',
+  'dblclick',
+  'tap',
+  'type',
+  'press',
+  'fill',
+  'check',
+  'uncheck',
+  'hover',
+  'focus',
+  'select',
+  'selectoption',
+  'scroll',
+  'drag',
+  'dragto',
+  'keyboard',
+  'screenshot',
+]);
 const COMMAND_WORDS = new Set(['exec', 'execa', 'spawn', 'fork', 'shell', 'run', 'sh', 'command', 'cmd']);
 const RETRY_WORDS = new Set(['retry', 'retries', 'attempt', 'attempts', 'tries', 'try']);
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
@@ -144,6 +172,9 @@ export function getSequenceReason(sourceCode: Readonly<TSESLint.SourceCode>, ope
   if (verb !== undefined && SESSION_WORDS.has(verb)) return 'session-step';
   if (verb !== undefined && COMMAND_WORDS.has(verb)) return 'command';
   if (method !== undefined && ORDERED_READ_METHODS.has(method.toLowerCase())) return 'ordered-read';
+  if (callee.type === AST_NODE_TYPES.MemberExpression && method !== undefined && UI_STEP_METHODS.has(method.toLowerCase())) {
+    return 'ui-step';
+  }
   if (callee.type === AST_NODE_TYPES.MemberExpression && method !== undefined && ORDERED_WRITE_METHODS.has(method)) {
     return 'ordered-write';
   }

@@ -49,6 +49,7 @@ declare const lines: AsyncIterator<string>;
 declare const rl: { question(text: string): Promise<string> };
 declare function execa(file: string, args: string[]): Promise<unknown>;
 declare function runMigration(name: string): Promise<void>;
+declare const page: { goto(url: string): Promise<unknown>; click(selector: string): Promise<void> };
 export async function f(out: Writable & { writeAsync(chunk: string): Promise<void> }, socket: { send(data: string): Promise<void> }, ids: string[]) {
   await sleep(100);
   await backoff(2);
@@ -64,6 +65,8 @@ export async function f(out: Writable & { writeAsync(chunk: string): Promise<voi
   await execa('tsc', ['-p', '.']);
   await runMigration(ids[0] ?? '');
   await reader.readFile();
+  await page.goto('/checkout');
+  await page.click('#pay');
   await ids.reduce(async (previous, id) => { await previous; await fetch(id); }, Promise.resolve());
 }`),
     ).toEqual([
@@ -81,6 +84,8 @@ export async function f(out: Writable & { writeAsync(chunk: string): Promise<voi
       ["execa('tsc', ['-p', '.'])", 'command', undefined],
       ["runMigration(ids[0] ?? '')", 'command', undefined],
       ['reader.readFile()', undefined, undefined],
+      ["page.goto('/checkout')", 'ui-step', undefined],
+      ["page.click('#pay')", 'ui-step', undefined],
       ['ids.reduce(async (previous, id) => { await previous; await fetch(id); }, Promise.resolve())', undefined, undefined],
       ['previous', 'reduce-chain', undefined],
       ['fetch(id)', undefined, undefined],

@@ -738,6 +738,19 @@ ruleTester.run('prefer-concurrent-awaits', rule, {
         }
       }
     `,
+    // UI steps: one browser page visits one URL at a time.
+    `
+      class Page {
+        async goto(url: string): Promise<void> {
+          await fetch(url);
+        }
+      }
+      export async function visitAll(page: Page, urls: string[]): Promise<void> {
+        for (const url of urls) {
+          await page.goto(url);
+        }
+      }
+    `,
   ],
   invalid: [
     // Reading files one by one into a typed array: the suggestion keeps the annotation and the order.
