@@ -2,8 +2,9 @@
  * `prefer-concurrent-awaits` side by side with ESLint's own `no-await-in-loop`,
  * both run by a real ESLint with the typed parser on the same inputs:
  * - the loops users asked `no-await-in-loop` to leave alone (ESLint's tracker
- *   closed such reports as intended; SonarJS's wrapper of it has the same
- *   open false positive) — it reports them, ours rightly does not;
+ *   closed such reports as intended, eslint/eslint#14700; SonarJS's wrapper
+ *   of it, S9382, has the same open false positive) — it reports them, ours
+ *   rightly does not;
  * - awaits in a row that are independent — it never reports them, ours does;
  * - the loops both report, where the passes really are independent.
  */
@@ -55,6 +56,31 @@ async function lintEach(cases: readonly { name: string; code: string }[]): Promi
 
 /** Loops that are sequential on purpose: the false alarms people turned `no-await-in-loop` off for. */
 const sequentialOnPurpose: readonly { name: string; code: string }[] = [
+  {
+    name: 'eslint/eslint#14700: an await right before the return that ends the loop',
+    code: `
+export async function init(): Promise<void> {
+  for (const a of [0, 1, 2]) {
+    if (a === 1) {
+      await fetch('./data.json');
+      return;
+    }
+  }
+}
+`,
+  },
+  {
+    name: "SonarJS S9382's open false positive: return on the first good response",
+    code: `
+export async function firstOk(urls: string[]): Promise<Response | undefined> {
+  for (const url of urls) {
+    const response = await fetch(url);
+    if (response.ok) return response;
+  }
+  return undefined;
+}
+`,
+  },
   {
     name: 'a retry that returns on the first success',
     code: `
