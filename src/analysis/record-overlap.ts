@@ -1,6 +1,11 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import * as ts from 'typescript';
 
 import { skipChainExpression } from '../syntax/chain-expression.js';
+import { forEachDescendant } from '../syntax/walk.js';
+import { cachePerChecker } from './cache.js';
+import { askChecker } from './checker-guard.js';
+import { resolveCalledFunction, type FunctionWithBody } from './function-summary.js';
 
 /**
  * Whether two awaited operations may touch the same record (rule 6's
@@ -12,12 +17,18 @@ import { skipChainExpression } from '../syntax/chain-expression.js';
  * record rules (database handles, write/read classification, record
  * identity) is on main: any operation that looks like a write — a call
  * whose method name starts with a write verb, or a `query`/`execute` call,
- * whose SQL may write — is taken to touch whatever the other touches. Two
- * reads never conflict. Replace this one function with the record analysis
- * when it lands; its callers need no change.
+ * whose SQL may write, or a call of a program function whose body makes
+ * such a call (`syncUser(u)` calling `db.user.update`) — is taken to touch
+ * whatever the other touches. Two reads never conflict. Replace this one
+ * function with the record analysis when it lands; its callers need no
+ * change.
  */
-export function mayTouchSameRecord(first: TSESTree.Expression, second: TSESTree.Expression): boolean {
-  return looksLikeWrite(first) || looksLikeWrite(second);
+export function mayTouchSameRecord(
+  services: ParserServicesWithTypeInformation,
+  first: TSESTree.Expression,
+  second: TSESTree.Expression,
+): boolean {
+  return looksLikeWrite(first) || looksLikeWrite(second) || writesThroughProgramFunction(services, first) || writesThroughProgramFunction(services, second);
 }
 
 /** Verbs that start the name of a method that writes (`createMany`, `updateOne`, `setEx`, `putItem`, `appendFile`). */
@@ -75,9 +86,75 @@ function computeLooksLikeWrite(operand: TSESTree.Expression): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   if (call.arguments.some(isWritingRequestOptions)) return true;
   const name = getCalleeName(call.callee);
-  if (name === undefined) return false;
-  if (STATEMENT_RUNNERS.has(name)) return true;
-  return WRITE_VERBS.some((verb) => startsWithWord(name, verb));
+  return name !== undefined && isWriteName(name);
+}
+
+/** A callee name that says it writes or runs a statement. */
+function isWriteName(name: string): boolean {
+  return STATEMENT_RUNNERS.has(name) || WRITE_VERBS.some((verb) => startsWithWord(name, verb));
+}
+
+/** How many program functions deep a write is looked for. */
+const MAX_DEPTH = 3;
+
+const programWriteCache = cachePerChecker(() => new WeakMap<ts.Node, boolean>());
+
+/**
+ * The operand calls a function of the program whose body (or a function it
+ * calls, a few deep) makes a call that looks like a write: the name at the
+ * call site (`syncUser`) does not say what the body does.
+ */
+function writesThroughProgramFunction(services: ParserServicesWithTypeInformation, operand: TSESTree.Expression): boolean {
+  const call = skipChainExpression(operand);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  let answer = callSiteCache.get(call);
+  if (answer === undefined) {
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+    // A failure of the checker leaves the question open: then the call may write, for all we know.
+    answer = askChecker(true, () => callsProgramFunctionThatWrites(services.program, tsCall, 0));
+    callSiteCache.set(call, answer);
+  }
+  return answer;
+}
+
+const callSiteCache = new WeakMap<TSESTree.Node, boolean>();
+
+function callsProgramFunctionThatWrites(program: ts.Program, call: ts.CallExpression, depth: number): boolean {
+  if (depth >= MAX_DEPTH) return false;
+  const declaration = resolveCalledFunction(program.getTypeChecker(), call);
+  return declaration !== undefined && doesProgramFunctionWrite(program, declaration, depth + 1);
+}
+
+function doesProgramFunctionWrite(program: ts.Program, declaration: FunctionWithBody, depth: number): boolean {
+  const cache = programWriteCache(program.getTypeChecker());
+  const cached = cache.get(declaration);
+  if (cached !== undefined) return cached;
+  cache.set(declaration, false);
+  let writes = false;
+  forEachDescendant(declaration.body, (node) => {
+    if (writes) return false;
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      writes =
+        (name !== undefined && isWriteName(name)) ||
+        node.arguments.some(isTsWritingRequestOptions) ||
+        callsProgramFunctionThatWrites(program, node, depth);
+    }
+    return !writes;
+  });
+  cache.set(declaration, writes);
+  return writes;
+}
+
+/** `{ method: 'POST' }` among a call's arguments, on the TypeScript tree. */
+function isTsWritingRequestOptions(argument: ts.Expression): boolean {
+  if (!ts.isObjectLiteralExpression(argument)) return false;
+  return argument.properties.some((property) => {
+    if (!ts.isPropertyAssignment(property) || property.name.getText() !== 'method') return false;
+    const value = property.initializer;
+    return !(ts.isStringLiteralLike(value) && READING_HTTP_METHODS.has(value.text.toUpperCase()));
+  });
 }
 
 /** HTTP methods that only read. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import {
   findLoopDependence,
@@ -64,7 +64,6 @@ export default createRule<Options, MessageIds>({
       const head = getLoopHead(sourceCode, loop);
       if (head === undefined || isRetryLoop(loop)) return;
       if (awaits.some((node) => isSequentialOnPurposeInLoop(sourceCode, node.argument))) return;
-      if (writesRecordAnotherPassTouches(loop.body)) return;
       const collected = getCollectedResults(sourceCode, loop);
       const independence = findLoopDependence(sourceCode, loop, collected, head.counter);
       if (typeof independence === 'string') return;
@@ -75,7 +74,7 @@ export default createRule<Options, MessageIds>({
       if (!isArrayTyped(services, head.array)) return;
       if (awaits.some((node) => getTypedSequenceReason(services, node.argument) !== undefined)) return;
       const io = awaits.find((node) => isRealIoAwait(services, node.argument));
-      if (io === undefined || isInsideTestBlock(services, loop)) return;
+      if (io === undefined || writesRecordAnotherPassTouches(services, loop.body) || isInsideTestBlock(services, loop)) return;
 
       const array = describeNode(sourceCode, head.array);
       const parameters = head.counter === undefined ? head.parameters : `${(names ??= createNamePicker(sourceCode)).pick('_')}, ${head.parameters}`;
@@ -149,7 +148,7 @@ export default createRule<Options, MessageIds>({
           // The same call twice asks again on purpose (a second reading, a poll), or reads state the first advanced.
           sourceCode.getText(getOperand(earlier)) !== text &&
           !usesDeclaredValues(sourceCode, earlier, operand) &&
-          !mayTouchSameRecord(getOperand(earlier), operand),
+          !mayTouchSameRecord(services, getOperand(earlier), operand),
       );
     }
 
@@ -331,11 +330,11 @@ function isSequentialOnPurposeInLoop(sourceCode: Readonly<TSESLint.SourceCode>, 
  * Any call of the body (awaited or not, in callbacks too) may write a
  * record that the same call of another pass touches (`record-overlap.ts`).
  */
-function writesRecordAnotherPassTouches(body: TSESTree.Statement): boolean {
+function writesRecordAnotherPassTouches(services: ParserServicesWithTypeInformation, body: TSESTree.Statement): boolean {
   const calls: TSESTree.CallExpression[] = [];
   forEachESTreeDescendant(body, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
     return true;
   });
-  return calls.some((call) => calls.some((other) => mayTouchSameRecord(call, other)));
+  return calls.some((call) => calls.some((other) => mayTouchSameRecord(services, call, other)));
 }

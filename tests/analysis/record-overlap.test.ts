@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { looksLikeWrite, mayTouchSameRecord } from '../../src/analysis/record-overlap.js';
+import { probeTyped } from './typed-probe.js';
 
 function expression(code: string): TSESTree.Expression {
   const statement = parse(code).body[0];
@@ -49,9 +50,40 @@ describe('looksLikeWrite', () => {
 });
 
 describe('mayTouchSameRecord', () => {
-  it('is conservative until the record analysis lands: a write on either side touches the other', () => {
-    expect(mayTouchSameRecord(expression('repo.save(a)'), expression('repo.find(b)'))).toBe(true);
-    expect(mayTouchSameRecord(expression('repo.find(b)'), expression('cache.set(k, v)'))).toBe(true);
-    expect(mayTouchSameRecord(expression('repo.find(a)'), expression('fetch(url)'))).toBe(false);
+  it('is conservative until the record analysis lands: a write on either side, or inside a program function, touches the other', async () => {
+    const judged: [string, string, boolean][] = [];
+    await probeTyped(
+      `
+declare const db: { user: { update(args: object): Promise<void>; find(id: string): Promise<string> } };
+async function syncUser(id: string) { const user = await db.user.find(id); await db.user.update({ id, user }); }
+async function refresh(id: string) { await syncUser(id); }
+async function postEvent(body: string) { await fetch('/events', { method: 'POST', body }); }
+async function loadUser(id: string) { return db.user.find(id); }
+export async function f(repo: { save(x: string): Promise<void>; find(x: string): Promise<string> }, cache: Map<string, string>) {
+  probe(repo.save('a'), repo.find('b'));
+  probe(repo.find('b'), cache.set('k', 'v'));
+  probe(repo.find('a'), fetch('/x'));
+  probe(syncUser('a'), loadUser('b'));
+  probe(loadUser('a'), refresh('b'));
+  probe(postEvent('a'), loadUser('b'));
+  probe(loadUser('a'), loadUser('b'));
+}
+declare function probe(first: unknown, second: unknown): void;`,
+      ({ services, sourceCode }) => ({
+        'CallExpression[callee.name="probe"]'(call: TSESTree.CallExpression) {
+          const [first, second] = call.arguments as [TSESTree.Expression, TSESTree.Expression];
+          judged.push([sourceCode.getText(first), sourceCode.getText(second), mayTouchSameRecord(services, first, second)]);
+        },
+      }),
+    );
+    expect(judged).toEqual([
+      ["repo.save('a')", "repo.find('b')", true],
+      ["repo.find('b')", "cache.set('k', 'v')", true],
+      ["repo.find('a')", "fetch('/x')", false],
+      ["syncUser('a')", "loadUser('b')", true],
+      ["loadUser('a')", "refresh('b')", true],
+      ["postEvent('a')", "loadUser('b')", true],
+      ["loadUser('a')", "loadUser('b')", false],
+    ]);
   });
 });

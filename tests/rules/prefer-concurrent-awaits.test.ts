@@ -751,6 +751,381 @@ ruleTester.run('prefer-concurrent-awaits', rule, {
         }
       }
     `,
+    // Records: a program function whose body writes is a write, whatever its name says.
+    `
+      declare const db: { user: { findUnique(id: string): Promise<{ id: string }>; update(args: { id: string }): Promise<void> } };
+      async function syncUser(id: string): Promise<void> {
+        const user = await db.user.findUnique(id);
+        await db.user.update({ id: user.id });
+      }
+      export async function syncAll(ids: string[]): Promise<void> {
+        for (const id of ids) {
+          await syncUser(id);
+        }
+      }
+    `,
+    // Held out: retry with exponential backoff via Math.pow and sleep.
+    `
+      const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      export async function robust(url: string) {
+        for (let i = 0; i < 5; i++) {
+          try {
+            const res = await fetch(url);
+            if (res.ok) return res;
+          } catch {}
+          await wait(2 ** i * 100);
+        }
+        throw new Error('failed');
+      }
+    `,
+    // Held out: poll status in a for(;;).
+    `
+      export async function untilDone(id: string) {
+        for (;;) {
+          const res = await fetch(\`/status/\${id}\`);
+          const body = (await res.json()) as { done: boolean };
+          if (body.done) break;
+        }
+      }
+    `,
+    // Held out: github-style link pagination with next url.
+    `
+      export async function allIssues(start: string) {
+        const issues: unknown[] = [];
+        let url: string | null = start;
+        while (url) {
+          const res: Response = await fetch(url);
+          issues.push(...((await res.json()) as unknown[]));
+          url = res.headers.get('next');
+        }
+        return issues;
+      }
+    `,
+    // Held out: offset pagination with for and page size.
+    `
+      declare function fetchRows(offset: number, limit: number): Promise<string[]>;
+      export async function all(total: number) {
+        const rows: string[] = [];
+        for (let offset = 0; offset < total; offset += 50) rows.push(...(await fetchRows(offset, 50)));
+        return rows;
+      }
+    `,
+    // Held out: write lines to a writable stream with drain.
+    `
+      import { createWriteStream } from 'node:fs';
+      import { once } from 'node:events';
+      export async function dump(lines: string[]) {
+        const out = createWriteStream('out.txt');
+        for (const line of lines) {
+          if (!out.write(line + '\\n')) await once(out, 'drain');
+        }
+        out.end();
+      }
+    `,
+    // Held out: mkdir then writeFile in a row (write).
+    `
+      import { mkdir, writeFile } from 'node:fs/promises';
+      export async function save(dir: string, data: string) {
+        const made = await mkdir(dir, { recursive: true });
+        const written = await writeFile(\`\${dir}/data.txt\`, data);
+        return [made, written];
+      }
+    `,
+    // Held out: delete many files one by one (writes).
+    `
+      import { rm } from 'node:fs/promises';
+      export async function clean(paths: string[]) {
+        for (const p of paths) await rm(p, { force: true });
+      }
+    `,
+    // Held out: insert rows with knex one by one (writes).
+    `
+      declare const knex: (table: string) => { insert(row: object): Promise<number[]> };
+      export async function seed(rows: object[]) {
+        for (const row of rows) await knex('users').insert(row);
+      }
+    `,
+    // Held out: first available port.
+    `
+      declare function isFree(port: number): Promise<boolean>;
+      export async function freePort(ports: number[]) {
+        for (const port of ports) {
+          if (await isFree(port)) return port;
+        }
+        return undefined;
+      }
+    `,
+    // Held out: readline over a file with for await.
+    `
+      import { createReadStream } from 'node:fs';
+      import { createInterface } from 'node:readline';
+      export async function lines(path: string) {
+        for await (const line of createInterface({ input: createReadStream(path) })) {
+          await fetch('/line', { method: 'POST', body: line });
+        }
+      }
+    `,
+    // Held out: getting a token, then calling with it.
+    `
+      export async function call() {
+        const auth = await fetch('/token');
+        const token = await auth.text();
+        return token;
+      }
+    `,
+    // Held out: second uses first through an object built between? not consecutive.
+    `
+      export async function chain(id: string) {
+        const user = await fetch(\`/u/\${id}\`);
+        const query = { id: user.url };
+        const orders = await fetch(\`/o/\${query.id}\`);
+        return orders;
+      }
+    `,
+    // Held out: a p-limit created limit used inside loop.
+    `
+      declare function pLimit(n: number): <T>(fn: () => Promise<T>) => Promise<T>;
+      export async function limited(urls: string[]) {
+        const limit = pLimit(3);
+        for (const url of urls) await limit(() => fetch(url));
+      }
+    `,
+    // Held out: mutex lock per item.
+    `
+      declare const lock: { runExclusive<T>(fn: () => Promise<T>): Promise<T> };
+      export async function each(urls: string[]) {
+        for (const url of urls) await lock.runExclusive(() => fetch(url));
+      }
+    `,
+    // Held out: set of visited urls in a crawl.
+    `
+      export async function crawl(seeds: string[]) {
+        const seen = new Set<string>();
+        for (const url of seeds) {
+          if (seen.has(url)) continue;
+          seen.add(url);
+          await fetch(url);
+        }
+      }
+    `,
+    // Held out: results keyed in an object (shared mutation).
+    `
+      export async function byUrl(urls: string[]) {
+        const statuses: Record<string, number> = {};
+        for (const url of urls) statuses[url] = (await fetch(url)).status;
+        return statuses;
+      }
+    `,
+    // Held out: awaiting callbacks passed in.
+    `
+      export async function runHooks(hooks: Array<() => Promise<void>>) {
+        for (const hook of hooks) await hook();
+      }
+    `,
+    // Held out: consecutive awaits of an unknown service interface.
+    `
+      interface Api { user(id: string): Promise<unknown>; orders(id: string): Promise<unknown> }
+      export async function both(api: Api, id: string) {
+        const u = await api.user(id);
+        const o = await api.orders(id);
+        return [u, o];
+      }
+    `,
+    // Held out: transaction steps in order.
+    `
+      import type { PoolClient } from 'pg';
+      export async function transfer(client: PoolClient) {
+        const begun = await client.query('BEGIN');
+        const moved = await client.query('UPDATE accounts SET balance = balance - 1 WHERE id = 1');
+        return [begun, moved];
+      }
+    `,
+    // Held out: async reduce over items.
+    `
+      export async function sequence(urls: string[]) {
+        return urls.reduce<Promise<number[]>>(async (accP, url) => {
+          const acc = await accP;
+          const res = await fetch(url);
+          return [...acc, res.status];
+        }, Promise.resolve([]));
+      }
+    `,
+    // Held out: ordered socket sends.
+    `
+      import type { Socket } from 'node:net';
+      declare function sendAsync(socket: Socket, data: string): Promise<void>;
+      export async function sendAll(socket: Socket, messages: string[]) {
+        for (const m of messages) await sendAsync(socket, m);
+      }
+    `,
+    // Held out: cursor pagination with mongodb-like next token in for of pages.
+    `
+      declare function listPage(token?: string): Promise<{ token?: string; items: string[] }>;
+      export async function all(pages: number[]) {
+        let token: string | undefined;
+        const items: string[] = [];
+        for (const _ of pages) {
+          const page = await listPage(token);
+          items.push(...page.items);
+          token = page.token;
+        }
+        return items;
+      }
+    `,
+    // Held out: consecutive with a sleep between awaits.
+    `
+      import { setTimeout as sleep } from 'node:timers/promises';
+      export async function twice(url: string) {
+        const first = await fetch(url);
+        const pause = await sleep(50);
+        const second = await fetch(url);
+        return [first, pause, second];
+      }
+    `,
+    // Held out: web stream reader read twice.
+    `
+      export async function firstTwo(stream: ReadableStream<Uint8Array>) {
+        const reader = stream.getReader();
+        const a = await reader.read();
+        const b = await reader.read();
+        return [a, b];
+      }
+    `,
+    // Held out: iterator next twice.
+    `
+      export async function two(it: AsyncIterableIterator<string>) {
+        const first = await it.next();
+        const second = await it.next();
+        return [first, second];
+      }
+    `,
+    // Held out: readline prompts in order.
+    `
+      import { createInterface } from 'node:readline/promises';
+      export async function ask() {
+        const rl = createInterface({ input: process.stdin, output: process.stdout });
+        const name = await rl.question('Name? ');
+        const age = await rl.question('Age? ');
+        rl.close();
+        return { name, age };
+      }
+    `,
+    // Held out: build steps with exec in a loop.
+    `
+      import { exec } from 'node:child_process';
+      import { promisify } from 'node:util';
+      const run = promisify(exec);
+      export async function build(steps: string[]) {
+        for (const step of steps) console.log((await run(step)).stdout);
+      }
+    `,
+    // Held out: posting events in order.
+    `
+      export async function replay(events: object[]) {
+        for (const event of events) {
+          await fetch('/events', { method: 'POST', body: JSON.stringify(event) });
+        }
+      }
+    `,
+    // Held out: same url fetched twice (a before/after reading).
+    `
+      export async function compareTwice(url: string) {
+        const before = await fetch(url);
+        const after = await fetch(url);
+        return before.status === after.status;
+      }
+    `,
+    // Held out: execFile consecutive (child processes).
+    `
+      import { execFile } from 'node:child_process';
+      import { promisify } from 'node:util';
+      const execFileAsync = promisify(execFile);
+      export async function versions() {
+        const node = await execFileAsync('node', ['--version']);
+        const npm = await execFileAsync('npm', ['--version']);
+        return [node.stdout, npm.stdout];
+      }
+    `,
+    // Held out: dns lookups inside a for with index used outside via let.
+    `
+      import { lookup } from 'node:dns/promises';
+      export async function resolveAll(hosts: string[]) {
+        let last = '';
+        for (const host of hosts) {
+          last = (await lookup(host)).address;
+        }
+        return last;
+      }
+    `,
+    // Held out: loop with await in the for-of head only.
+    `
+      import { readdir } from 'node:fs/promises';
+      export async function names(dir: string) {
+        for (const name of await readdir(dir)) console.log(name);
+      }
+    `,
+    // Held out: loop awaiting a program async function without io (wrapper).
+    `
+      async function toUpper(s: string) { return s.toUpperCase(); }
+      export async function shout(words: string[]) {
+        for (const w of words) console.log(await toUpper(w));
+      }
+    `,
+    // Held out: consecutive awaits where first sets up a cookie jar through a method named login.
+    `
+      declare const session: { login(user: string): Promise<void>; get(url: string): Promise<string> };
+      export async function start() {
+        const loggedIn = await session.login('me');
+        const home = await session.get('/home');
+        return [loggedIn, home];
+      }
+    `,
+    // Held out: queue pop in a loop.
+    `
+      declare const jobs: { pop(): Promise<string | undefined> };
+      export async function work(slots: number[]) {
+        for (const slot of slots) console.log(slot, await jobs.pop());
+      }
+    `,
+    // Held out: abort when signal aborted inside loop (break on state).
+    `
+      export async function fetchUntilAborted(urls: string[], signal: AbortSignal) {
+        for (const url of urls) {
+          if (signal.aborted) break;
+          await fetch(url, { signal });
+        }
+      }
+    `,
+    // Held out: pg reads through program helpers — left alone, since the record stand-in takes any query for a possible write.
+    `
+      import type { Pool } from 'pg';
+      async function findUser(pool: Pool, id: number) {
+        const { rows } = await pool.query('SELECT * FROM users WHERE id = $1', [id]);
+        return rows[0];
+      }
+      async function findTeam(pool: Pool, id: number) {
+        const { rows } = await pool.query('SELECT * FROM teams WHERE id = $1', [id]);
+        return rows[0];
+      }
+      export async function page(pool: Pool, userId: number, teamId: number) {
+        const user = await findUser(pool, userId);
+        const team = await findTeam(pool, teamId);
+        return { user, team };
+      }
+    `,
+    // Held out: a helper method named raw — left alone, since the record stand-in takes a raw call (Knex's) for a possible write.
+    `
+      import { readFile } from 'node:fs/promises';
+      class Loader {
+        private async raw(path: string) { return readFile(path, 'utf8'); }
+        async json(path: string) { return JSON.parse(await this.raw(path)) as unknown; }
+      }
+      export async function loadAll(loader: Loader, paths: string[]) {
+        const docs = [];
+        for (const path of paths) docs.push(await loader.json(path));
+        return docs;
+      }
+    `,
   ],
   invalid: [
     // Reading files one by one into a typed array: the suggestion keeps the annotation and the order.
@@ -1844,6 +2219,482 @@ ruleTester.run('prefer-concurrent-awaits', rule, {
             const [source, test] = await Promise.all([readFile(\`\${name}.ts\`, 'utf8'), readFile(\`\${name}.test.ts\`, 'utf8')]);
             console.log(name, source.length, test.length);
           }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: downloading avatars into an array via https fetch with json.
+    {
+      code: `
+        export async function avatars(ids: number[]) {
+          const out: Blob[] = [];
+          for (const id of ids) {
+            const res = await fetch(\`https://cdn.example/avatars/\${id}\`);
+            out.push(await res.blob());
+          }
+          return out;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 5,
+          column: 25,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        export async function avatars(ids: number[]) {
+          const out: Blob[] = await Promise.all(ids.map(async (id) => {
+            const res = await fetch(\`https://cdn.example/avatars/\${id}\`);
+            return await res.blob();
+          }));
+          return out;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: reading package.json of each workspace.
+    {
+      code: `
+        import { readFile } from 'node:fs/promises';
+        import path from 'node:path';
+        export async function manifests(workspaces: readonly string[]) {
+          const result = [];
+          for (const ws of workspaces) {
+            const text = await readFile(path.join(ws, 'package.json'), 'utf8');
+            result.push(JSON.parse(text) as { name: string });
+          }
+          return result;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 7,
+          column: 26,
+          endLine: 7,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        import { readFile } from 'node:fs/promises';
+        import path from 'node:path';
+        export async function manifests(workspaces: readonly string[]) {
+          const result = await Promise.all(workspaces.map(async (ws) => {
+            const text = await readFile(path.join(ws, 'package.json'), 'utf8');
+            return JSON.parse(text) as { name: string };
+          }));
+          return result;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: stat of many files, logging.
+    {
+      code: `
+        import { stat } from 'node:fs/promises';
+        export async function sizes(files: string[]) {
+          for (const file of files) {
+            const s = await stat(file);
+            console.log(\`\${file}\\t\${s.size}\`);
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 5,
+          column: 23,
+          endLine: 5,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        import { stat } from 'node:fs/promises';
+        export async function sizes(files: string[]) {
+          await Promise.all(files.map(async (file) => {
+            const s = await stat(file);
+            console.log(\`\${file}\\t\${s.size}\`);
+          }));
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: two readdir calls.
+    {
+      code: `
+        import { readdir } from 'node:fs/promises';
+        export async function listBoth(a: string, b: string) {
+          const left = await readdir(a);
+          const right = await readdir(b);
+          return left.concat(right);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'consecutiveAwaits',
+          line: 5,
+          column: 25,
+          endLine: 5,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'runConsecutiveTogether',
+              output: `
+        import { readdir } from 'node:fs/promises';
+        export async function listBoth(a: string, b: string) {
+          const [left, right] = await Promise.all([readdir(a), readdir(b)]);
+          return left.concat(right);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: counting loop mapping files to hashes of their text.
+    {
+      code: `
+        import { readFile } from 'node:fs/promises';
+        export async function lengths(files: string[]): Promise<number[]> {
+          const lens: number[] = [];
+          for (let i = 0; i < files.length; i += 1) {
+            lens.push((await readFile(files[i]!)).length);
+          }
+          return lens;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 6,
+          column: 24,
+          endLine: 6,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        import { readFile } from 'node:fs/promises';
+        export async function lengths(files: string[]): Promise<number[]> {
+          const lens: number[] = await Promise.all(files.map(async (_, i) => {
+            return (await readFile(files[i]!)).length;
+          }));
+          return lens;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: redis mget-like loop over keys with logging.
+    {
+      code: `
+        import Redis from 'ioredis';
+        const redis = new Redis();
+        export async function dump(keys: string[]) {
+          for (const key of keys) {
+            console.log(key, await redis.get(key));
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 6,
+          column: 30,
+          endLine: 6,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        import Redis from 'ioredis';
+        const redis = new Redis();
+        export async function dump(keys: string[]) {
+          await Promise.all(keys.map(async (key) => {
+            console.log(key, await redis.get(key));
+          }));
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: consecutive fetch json in a class method using this.base.
+    {
+      code: `
+        export class Client {
+          constructor(private readonly base: string) {}
+          async overview() {
+            const stats = await fetch(\`\${this.base}/stats\`);
+            const health = await fetch(\`\${this.base}/health\`);
+            return [stats.status, health.status];
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'consecutiveAwaits',
+          line: 6,
+          column: 28,
+          endLine: 6,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'runConsecutiveTogether',
+              output: `
+        export class Client {
+          constructor(private readonly base: string) {}
+          async overview() {
+            const [stats, health] = await Promise.all([fetch(\`\${this.base}/stats\`), fetch(\`\${this.base}/health\`)]);
+            return [stats.status, health.status];
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: loop over readonly tuple as const.
+    {
+      code: `
+        export async function ping() {
+          const hosts = ['a.example', 'b.example', 'c.example'] as const;
+          for (const host of hosts) {
+            console.log(host, (await fetch(\`https://\${host}\`)).ok);
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 5,
+          column: 32,
+          endLine: 5,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        export async function ping() {
+          const hosts = ['a.example', 'b.example', 'c.example'] as const;
+          await Promise.all(hosts.map(async (host) => {
+            console.log(host, (await fetch(\`https://\${host}\`)).ok);
+          }));
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: loop with inner sync loop, awaiting once per outer pass.
+    {
+      code: `
+        import { readFile } from 'node:fs/promises';
+        export async function countWords(files: string[]) {
+          for (const file of files) {
+            const text = await readFile(file, 'utf8');
+            let words = 0;
+            for (const line of text.split('\\n')) words += line.split(' ').length;
+            console.log(file, words);
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        import { readFile } from 'node:fs/promises';
+        export async function countWords(files: string[]) {
+          await Promise.all(files.map(async (file) => {
+            const text = await readFile(file, 'utf8');
+            let words = 0;
+            for (const line of text.split('\\n')) words += line.split(' ').length;
+            console.log(file, words);
+          }));
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: consecutive reads of env-specific config files with let.
+    {
+      code: `
+        import { readFile } from 'node:fs/promises';
+        export async function configs(env: string) {
+          let base = await readFile('config/base.json', 'utf8');
+          let local = await readFile(\`config/\${env}.json\`, 'utf8');
+          return { ...JSON.parse(base), ...JSON.parse(local) };
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'consecutiveAwaits',
+          line: 5,
+          column: 23,
+          endLine: 5,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'runConsecutiveTogether',
+              output: `
+        import { readFile } from 'node:fs/promises';
+        export async function configs(env: string) {
+          let [base, local] = await Promise.all([readFile('config/base.json', 'utf8'), readFile(\`config/\${env}.json\`, 'utf8')]);
+          return { ...JSON.parse(base), ...JSON.parse(local) };
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: loop whose body uses try/finally logging.
+    {
+      code: `
+        export async function probeAll(urls: string[]) {
+          for (const url of urls) {
+            const started = Date.now();
+            try {
+              await fetch(url);
+            } finally {
+              console.log(url, Date.now() - started);
+            }
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        export async function probeAll(urls: string[]) {
+          await Promise.all(urls.map(async (url) => {
+            const started = Date.now();
+            try {
+              await fetch(url);
+            } finally {
+              console.log(url, Date.now() - started);
+            }
+          }));
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: dns lookups collected.
+    {
+      code: `
+        import { lookup } from 'node:dns/promises';
+        export async function resolveAll(hosts: string[]) {
+          const addresses: string[] = [];
+          for (const host of hosts) {
+            addresses.push((await lookup(host)).address);
+          }
+          return addresses;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'awaitInLoop',
+          line: 6,
+          column: 29,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'runPassesTogether',
+              output: `
+        import { lookup } from 'node:dns/promises';
+        export async function resolveAll(hosts: string[]) {
+          const addresses: string[] = await Promise.all(hosts.map(async (host) => {
+            return (await lookup(host)).address;
+          }));
+          return addresses;
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Held out: two dns lookups in a row.
+    {
+      code: `
+        import { lookup, resolveMx } from 'node:dns/promises';
+        export async function mailSetup(domain: string) {
+          const address = await lookup(domain);
+          const mx = await resolveMx(domain);
+          return { address, mx };
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'consecutiveAwaits',
+          line: 5,
+          column: 22,
+          endLine: 5,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'runConsecutiveTogether',
+              output: `
+        import { lookup, resolveMx } from 'node:dns/promises';
+        export async function mailSetup(domain: string) {
+          const [address, mx] = await Promise.all([lookup(domain), resolveMx(domain)]);
+          return { address, mx };
         }
       `,
             },
