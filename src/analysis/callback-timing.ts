@@ -127,10 +127,16 @@ const TEST_BLOCK_NAMES = new Set([
   'suite',
   'test',
 ]);
-/** Standard-library types whose methods call their callbacks before they return. */
+/**
+ * Types whose methods call their callbacks before they return: of the
+ * standard library, and the same collections as `@types/node` and
+ * `undici-types` declare them for a program without the DOM library
+ * (`URLSearchParams` of `node:url`, fetch's `Headers` and `FormData`).
+ */
 const SYNCHRONOUS_CALLBACK_OWNERS = new Set([
   'Array',
   'ArrayConstructor',
+  'DOMTokenList',
   'FormData',
   'Headers',
   'Iterator',
@@ -665,7 +671,11 @@ function isTimerCall(services: ParserServicesWithTypeInformation, callee: TSESTr
   );
 }
 
-/** A method of an array, map, set, iterator or string of the standard library (`items.map`, `Array.from`). */
+/**
+ * A method of an array, map, set, iterator or string of the standard library
+ * (`items.map`, `Array.from`), or of such a collection class of a dependency's
+ * declarations (`params.forEach` of `node:url`).
+ */
 function isSynchronousLibraryMethod(services: ParserServicesWithTypeInformation, callee: TSESTree.MemberExpression): boolean {
   const symbol = getSymbol(services, callee.property);
   const declarations = symbol?.declarations ?? [];
@@ -673,11 +683,20 @@ function isSynchronousLibraryMethod(services: ParserServicesWithTypeInformation,
     declarations.length > 0 &&
     declarations.every((declaration) => {
       const owner = declaration.parent;
+      const sourceFile = declaration.getSourceFile();
+      if (services.program.isSourceFileDefaultLibrary(sourceFile)) {
+        return ts.isInterfaceDeclaration(owner) && (SYNCHRONOUS_CALLBACK_OWNERS.has(owner.name.text) || TYPED_ARRAY.test(owner.name.text));
+      }
       return (
-        services.program.isSourceFileDefaultLibrary(declaration.getSourceFile()) &&
-        ts.isInterfaceDeclaration(owner) &&
-        (SYNCHRONOUS_CALLBACK_OWNERS.has(owner.name.text) || TYPED_ARRAY.test(owner.name.text))
+        sourceFile.isDeclarationFile &&
+        services.program.isSourceFileFromExternalLibrary(sourceFile) &&
+        (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) &&
+        owner.name !== undefined &&
+        NODE_COLLECTION_OWNERS.has(owner.name.text)
       );
     })
   );
 }
+
+/** The collections `@types/node` and `undici-types` declare as classes of their own. */
+const NODE_COLLECTION_OWNERS = new Set(['FormData', 'Headers', 'URLSearchParams']);

@@ -102,6 +102,9 @@ describe('classifyCallback: the decision table', () => {
         declare const seen: Set<number>;
         declare function compute<T>(make: () => T): T;
         declare function withLock(work: () => void): void;
+        declare const classes: DOMTokenList;
+        declare const nodeParams: import('node:url').URLSearchParams;
+        declare const fetchHeaders: import('undici-types').Headers;
         items.map(() => { 'map'; return 1; });
         items.forEach(() => { 'forEach'; });
         frozen.filter(() => { 'readonly filter'; return true; });
@@ -109,6 +112,9 @@ describe('classifyCallback: the decision table', () => {
         bytes.forEach(() => { 'typed array'; });
         byKey.forEach(() => { 'Map forEach'; });
         seen.forEach(() => { 'Set forEach'; });
+        classes.forEach(() => { 'DOMTokenList forEach'; });
+        nodeParams.forEach(() => { 'node:url URLSearchParams forEach'; });
+        fetchHeaders.forEach(() => { 'undici Headers forEach'; });
         Array.from(items, () => { 'Array.from'; return 1; });
         'a-b'.replace(/-/gu, () => { 'String replace'; return ''; });
         new Promise<void>((resolve) => { 'executor'; resolve(); });
@@ -130,6 +136,9 @@ describe('classifyCallback: the decision table', () => {
       'typed array': 'synchronous/array-method',
       'Map forEach': 'synchronous/array-method',
       'Set forEach': 'synchronous/array-method',
+      'DOMTokenList forEach': 'synchronous/array-method',
+      'node:url URLSearchParams forEach': 'synchronous/array-method',
+      'undici Headers forEach': 'synchronous/array-method',
       'Array.from': 'synchronous/array-method',
       'String replace': 'synchronous/array-method',
       executor: 'synchronous/promise-executor',
