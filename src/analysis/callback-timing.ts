@@ -246,7 +246,7 @@ function classifyCallbackUncached(
     const returnTypes = signatures.map((signature) => signature.getReturnType());
     // A callee that uses what the callback returns (`retry((error: Error) => boolean)`) calls it to decide, not to hand over a result.
     const returnIgnored = returnTypes.every((type) => isVoidLike(type) || isAnyOrUnknown(type));
-    if (!errorListener && returnIgnored) {
+    if (!errorListener && returnIgnored && !isItemOfTypeArgument(services, call as TSESTree.CallExpression | TSESTree.NewExpression, callback)) {
       if (signatures.some((signature) => hasErrorFirstParameter(services.program, signature))) return continuation('node-style-callback');
       if (
         signatures.every((signature) => hasUntypedFirstParameter(checker, signature)) &&
@@ -500,6 +500,47 @@ function isAlwaysSet(program: ts.Program, type: ts.Type): boolean {
   return !tsutils
     .unionConstituents(type)
     .some((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+}
+
+/**
+ * `each(failures, (failure, index) => …)`: the callee declares the callback's
+ * first parameter as a bare type parameter (its own, or its class's) that
+ * nothing constrains to an error. Whatever the caller's data makes of it
+ * (`Error` items, `any`), the API hands over items, not a failure of its own;
+ * `(err: E | null) => …` with `E extends Error` still declares an error.
+ */
+function isItemOfTypeArgument(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  callback: TSESTree.Node,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+  const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration();
+  if (declaration === undefined || !ts.isFunctionLike(declaration)) return false;
+  const parameter = declaration.parameters[call.arguments.indexOf(callback as TSESTree.CallExpressionArgument)];
+  if (parameter?.type === undefined || parameter.dotDotDotToken !== undefined) return false;
+  const signatures = tsutils
+    .unionConstituents(checker.getTypeFromTypeNode(parameter.type))
+    .flatMap((member) => member.getCallSignatures());
+  return (
+    signatures.length > 0 &&
+    signatures.every((signature) => {
+      const [first] = signature.getParameters();
+      if (first === undefined) return false;
+      const members = tsutils
+        .unionConstituents(checker.getTypeOfSymbol(first))
+        .filter((member) => !tsutils.isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+      return (
+        members.length > 0 &&
+        members.every((member) => {
+          if (!tsutils.isTypeParameter(member)) return false;
+          const constraint = checker.getBaseConstraintOfType(member);
+          return constraint === undefined || !isErrorType(services.program, constraint);
+        })
+      );
+    })
+  );
 }
 
 /** `(err: any, user?: User) => void`, `(...args: any[]) => void`: the callee gives the first parameter no type. */

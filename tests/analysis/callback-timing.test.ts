@@ -197,6 +197,10 @@ describe('classifyCallback: error-first callbacks by type and, where types canno
     declare function onFailure(handler: (error: Error) => void): void;
     class Socket { on(event: 'error', listener: (error: Error) => void): void; on(event: string, listener: () => void): void; on() {} }
     declare const socket: Socket;
+    declare function each<T>(list: readonly T[], iteratee: (value: T, index: number) => void): void;
+    declare function settle<E extends Error>(done: (err: E | null, value: number) => void): void;
+    declare const failures: Error[];
+    declare const anything: any[];
     const emitter = new EventEmitter();
     untyped.query('sql', (err, rows) => { 'untyped callee, err'; });
     untyped.query('sql', (error: unknown, rows) => { 'untyped callee, error: unknown'; });
@@ -211,6 +215,9 @@ describe('classifyCallback: error-first callbacks by type and, where types canno
     onFailure((error) => { 'always an error, void'; });
     socket.on('error', (error) => { 'error event of a non-emitter'; });
     emitter.on('error', (err) => { 'error event of an emitter'; });
+    each(failures, (err, index) => { 'Error items of a type parameter'; });
+    each(anything, (err, index) => { 'any items of a type parameter'; });
+    settle((err, value) => { 'type parameter constrained to Error'; });
   `;
 
   it('counts names only with the errorNames option, and only where the types cannot tell', async () => {
@@ -228,6 +235,9 @@ describe('classifyCallback: error-first callbacks by type and, where types canno
       'always an error, void': 'continuation/void-callback',
       'error event of a non-emitter': 'continuation/void-callback',
       'error event of an emitter': 'continuation/event-listener',
+      'Error items of a type parameter': 'continuation/void-callback',
+      'any items of a type parameter': 'continuation/void-callback',
+      'type parameter constrained to Error': 'continuation/node-style-callback',
     });
   });
 
