@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { rules } from '../../src/rules/index.js';
-import { peerUnderTest } from './peers/peer-prefix.js';
+import { peersUnderTest } from './peers/peer-prefix.js';
 import { assertPluginBuilt, createTempProject, pluginPackageName, repoRoot, run, tsconfigSource } from './temp-project.js';
 import type { RunResult, TempProject } from './temp-project.js';
 
@@ -34,10 +34,10 @@ function installedVersion(name: string): string {
   return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
-const peer = peerUnderTest();
+const peers = peersUnderTest();
 const versions = {
-  eslint: peer?.name === 'eslint' ? peer.version : installedVersion('eslint'),
-  typescript: peer?.name === 'typescript' ? peer.version : installedVersion('typescript'),
+  eslint: peers.find((peer) => peer.name === 'eslint')?.version ?? installedVersion('eslint'),
+  typescript: peers.find((peer) => peer.name === 'typescript')?.version ?? installedVersion('typescript'),
   'typescript-eslint': installedVersion('typescript-eslint'),
   '@types/node': installedVersion('@types/node'),
 };

@@ -21,7 +21,7 @@ import {
 } from '../temp-project.js';
 import { peerFromEnv } from './peer-prefix.js';
 
-const expectedVersion = peerFromEnv().version;
+const expectedVersion = peerFromEnv('eslint').version;
 const expectedMajor = expectedVersion.split('.')[0] ?? '';
 
 describe('the ESLint in use', () => {

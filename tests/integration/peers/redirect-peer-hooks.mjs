@@ -1,10 +1,11 @@
-// Module resolution hooks (registered by redirect-peer.ts): a native `import` of the peer under
+// Module resolution hooks (registered by redirect-peer.ts): a native `import` of a peer under
 // test, or of one of its subpaths, resolves as if imported from the throwaway prefix.
-let peer = { name: '', parentURL: '' };
+/** @type {{ name: string, parentURL: string }[]} */
+let peers = [];
 
-/** @param {{ name: string, parentURL: string }} data */
+/** @param {{ name: string, parentURL: string }[]} data */
 export function initialize(data) {
-  peer = data;
+  peers = data;
 }
 
 /**
@@ -13,6 +14,6 @@ export function initialize(data) {
  * @param {(specifier: string, context: object) => unknown} nextResolve
  */
 export function resolve(specifier, context, nextResolve) {
-  const isPeer = specifier === peer.name || specifier.startsWith(`${peer.name}/`);
-  return nextResolve(specifier, isPeer ? { ...context, parentURL: peer.parentURL } : context);
+  const peer = peers.find(({ name }) => specifier === name || specifier.startsWith(`${name}/`));
+  return nextResolve(specifier, peer === undefined ? context : { ...context, parentURL: peer.parentURL });
 }

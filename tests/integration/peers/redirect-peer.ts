@@ -1,6 +1,6 @@
 /**
- * Setup file (first in `setupFiles`) for a peer run: makes every load of the peer under test
- * (`eslint` or `typescript`, and their subpaths) in the worker come from `ASYNC_MISUSE_PEER_PREFIX`.
+ * Setup file (first in `setupFiles`) for a peer run: makes every load of the peers under test
+ * (`eslint`, `typescript` or both, and their subpaths) in the worker come from `ASYNC_MISUSE_PEER_PREFIX`.
  * - CommonJS `require`s (`@typescript-eslint/rule-tester`, `@typescript-eslint/utils`,
  *   typescript-estree…) through `Module._resolveFilename`: vitest's `resolve` only sees the
  *   `import`s it transforms, and `NODE_PATH` loses to the repository's own `node_modules`.
@@ -11,9 +11,9 @@ import Module, { register } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { isPeerRequest, peerFromEnv } from './peer-prefix.js';
+import { findRequestedPeer, peersFromEnv } from './peer-prefix.js';
 
-const peer = peerFromEnv();
+const peers = peersFromEnv();
 
 interface ModuleWithResolver {
   _resolveFilename(request: string, parent: unknown, isMain: boolean, options: unknown): string;
@@ -22,9 +22,11 @@ const moduleInternals = Module as unknown as ModuleWithResolver;
 const resolveFilename = moduleInternals._resolveFilename.bind(Module);
 
 // `paths` is what `require.resolve(request, { paths })` passes: look up from the prefix only.
-moduleInternals._resolveFilename = (request, parent, isMain, options) =>
-  resolveFilename(request, parent, isMain, isPeerRequest(peer.name, request) ? { paths: [peer.prefix] } : options);
+moduleInternals._resolveFilename = (request, parent, isMain, options) => {
+  const peer = findRequestedPeer(peers, request);
+  return resolveFilename(request, parent, isMain, peer === undefined ? options : { paths: [peer.prefix] });
+};
 
 register('./redirect-peer-hooks.mjs', import.meta.url, {
-  data: { name: peer.name, parentURL: pathToFileURL(path.join(peer.prefix, 'noop.js')).href },
+  data: peers.map((peer) => ({ name: peer.name, parentURL: pathToFileURL(path.join(peer.prefix, 'noop.js')).href })),
 });
