@@ -110,3 +110,21 @@ function normalizeIdentifier(identifier: string | undefined): string | undefined
   const last = identifier.split('.').at(-1);
   return last?.replace(/^["\x60]|["\x60]$/gu, '').toLowerCase();
 }
+
+const UPDATE_SET = new RegExp(String.raw`^update\s+(?:only\s+)?${IDENTIFIER}\s+set\s+([\s\S]+?)(?:\s+where\b[\s\S]*)?;?\s*$`, 'iu');
+const RELATIVE_ASSIGNMENT = new RegExp(String.raw`^(${IDENTIFIER})\s*=\s*(${IDENTIFIER})\s*[+-]\s*(?:\$\d+|\?|\d+(?:\.\d+)?)$`, 'iu');
+
+/**
+ * `UPDATE t SET n = n + $2, m = m - 1 WHERE id = $1`: every column set
+ * relative to its own value by a placeholder or a number. The database adds
+ * such updates up under the row's lock, so two at once lose nothing. Any
+ * other `SET` (a function call, a `CASE`, a second column) is not one.
+ */
+export function isRelativeUpdate(text: string): boolean {
+  const match = UPDATE_SET.exec(stripLeadingComments(text));
+  if (match?.[1] === undefined) return false;
+  return match[1].split(',').every((assignment) => {
+    const parts = RELATIVE_ASSIGNMENT.exec(assignment.trim());
+    return parts !== null && normalizeIdentifier(parts[1]) === normalizeIdentifier(parts[2]);
+  });
+}
