@@ -122,13 +122,17 @@ export default createRule<Options, MessageIds>({
       if (getAccessPath(sourceCode, callee.object) === undefined) return undefined;
       const handle = classifyDatabaseHandleType(services.program, services.getTypeAtLocation(callee.object));
       if (handle?.kind !== 'pool') return undefined;
-      if (beginsTransaction(first.receiver)) return undefined;
+      if (beginsTransaction(first.receiver, initializer)) return undefined;
       return { text: sourceCode.getText(callee.object) };
     }
 
-    /** A `BEGIN`/`START TRANSACTION` query on the same connection in the function: its queries belong to that transaction. */
-    function beginsTransaction(receiver: TSESTree.Identifier): boolean {
-      const scope = getEnclosingFunction(receiver)?.body ?? sourceCode.ast;
+    /**
+     * A `BEGIN`/`START TRANSACTION` query on the same connection in the
+     * function that checked it out (not only in a mapped callback that uses
+     * it): its queries belong to that transaction.
+     */
+    function beginsTransaction(receiver: TSESTree.Identifier, checkout: TSESTree.Node): boolean {
+      const scope = getEnclosingFunction(checkout)?.body ?? sourceCode.ast;
       const path = getAccessPath(sourceCode, receiver);
       let begins = false;
       forEachESTreeDescendant(scope, (node) => {

@@ -381,6 +381,48 @@ ruleTester.run('no-parallel-single-connection', rule, {
       ],
     },
     {
+      name: 'inside a transaction, a query mapped over ids: in sequence only, never the pool',
+      code: `
+        import { Pool } from 'pg';
+        const pool = new Pool();
+        export async function deactivate(ids: number[]) {
+          const client = await pool.connect();
+          await client.query('BEGIN');
+          await Promise.all(ids.map((id) => client.query('UPDATE users SET active = false WHERE id = $1', [id])));
+          await client.query('COMMIT');
+          client.release();
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'parallelOnSingleConnection',
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'runInSequence',
+              output: `
+        import { Pool } from 'pg';
+        const pool = new Pool();
+        export async function deactivate(ids: number[]) {
+          const client = await pool.connect();
+          await client.query('BEGIN');
+          for (const id of ids) {
+            await client.query('UPDATE users SET active = false WHERE id = $1', [id]);
+          }
+          await client.query('COMMIT');
+          client.release();
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "a query mapped over ids",
       code: `
         import { Client, Pool, type PoolClient } from 'pg';
