@@ -5,6 +5,25 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('no-parallel-single-connection', rule, {
   valid: [
+    // Queries bound to consts with a wait between: the first has answered before the second is sent.
+    `
+        import type { Client } from 'pg';
+        export async function load(client: Client) {
+          const orders = client.query('SELECT * FROM orders');
+          await orders;
+          const invoices = client.query('SELECT * FROM invoices');
+          return Promise.all([orders, invoices]);
+        }
+      `,
+    // Consts bound to queries on two connections.
+    `
+        import type { Client } from 'pg';
+        export async function load(a: Client, b: Client) {
+          const orders = a.query('SELECT * FROM orders');
+          const invoices = b.query('SELECT * FROM invoices');
+          return Promise.all([orders, invoices]);
+        }
+      `,
     // A pool hands each query a connection of its own.
     `
         import { Client, Pool, type PoolClient } from 'pg';
@@ -241,6 +260,29 @@ ruleTester.run('no-parallel-single-connection', rule, {
       `,
   ],
   invalid: [
+    {
+      name: 'queries sent into consts, then handed to Promise.all: no suggestion',
+      code: `
+        import type { Client } from 'pg';
+        export async function load(client: Client) {
+          const orders = client.query('SELECT * FROM orders');
+          const invoices = client.query('SELECT * FROM invoices');
+          return Promise.all([orders, invoices]);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'parallelOnSingleConnection',
+          data: { connection: 'client', type: 'Client', count: '2', combinator: 'all' },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
     {
       name: "a pg Client, destructured results",
       code: `
