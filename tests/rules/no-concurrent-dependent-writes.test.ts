@@ -163,6 +163,15 @@ ruleTester.run('no-concurrent-dependent-writes', rule, {
           ]);
         }
       `,
+    // A field the caller set before handing the object over: the save does not change it.
+    `
+        import type { Repository } from 'typeorm';
+        interface User { id?: number; name: string }
+        interface Log { id?: number; message: string }
+        export async function register(users: Repository<User>, logs: Repository<Log>, user: User) {
+          await Promise.all([users.save(user), logs.insert({ message: \`created \${user.name}\` })]);
+        }
+      `,
     // Keys we cannot compare: results of calls.
     `
         import { PrismaClient } from '@prisma/client';
@@ -327,6 +336,42 @@ ruleTester.run('no-concurrent-dependent-writes', rule, {
       `,
   ],
   invalid: [
+    {
+      name: 'the id a save fills in, read beside the save',
+      code: `
+        import type { Repository } from 'typeorm';
+        interface User { id?: number; name: string }
+        interface Log { id?: number; userId?: number }
+        export async function register(users: Repository<User>, logs: Repository<Log>, user: User) {
+          await Promise.all([users.save(user), logs.insert({ userId: user.id })]);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'dependentWrite',
+          data: { dependent: 'logs.insert', provider: 'users.save', value: 'user.id' },
+          line: 6,
+          column: 53,
+          endLine: 6,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'runInOrder',
+              output: `
+        import type { Repository } from 'typeorm';
+        interface User { id?: number; name: string }
+        interface Log { id?: number; userId?: number }
+        export async function register(users: Repository<User>, logs: Repository<Log>, user: User) {
+          await users.save(user);
+          await logs.insert({ userId: user.id });
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'an atomic increment beside a plain set of the same record: the set may land first or last',
       code: `
