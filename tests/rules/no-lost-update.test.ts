@@ -409,6 +409,64 @@ ruleTester.run('no-lost-update', rule, {
   ],
   invalid: [
     {
+      name: 'directly in a case clause: no fix, a const there would belong to the whole switch',
+      code: `
+        declare function price(item: string): Promise<number>;
+        export class Cart {
+          total = 0;
+          async add(kind: number, item: string) {
+            switch (kind) {
+              case 1:
+                this.total += await price(item);
+                break;
+              case 2: {
+                this.total += await price(item);
+                break;
+              }
+            }
+          }
+        }
+      `,
+      output: `
+        declare function price(item: string): Promise<number>;
+        export class Cart {
+          total = 0;
+          async add(kind: number, item: string) {
+            switch (kind) {
+              case 1:
+                this.total += await price(item);
+                break;
+              case 2: {
+                const awaited = await price(item);
+                this.total += awaited;
+                break;
+              }
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          data: { location: 'this.total', line: '8' },
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 27,
+          suggestions: [],
+        },
+        {
+          messageId: 'lostUpdate',
+          data: { location: 'this.total', line: '11' },
+          line: 11,
+          column: 17,
+          endLine: 11,
+          endColumn: 27,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: 'a for await loop between the read and the write waits too',
       code: `
         export class Meter {
