@@ -131,6 +131,13 @@ ruleTester.run('no-concurrent-dependent-writes', rule, {
           await Promise.all(prices.map((price) => pool.query('UPDATE carts SET total = total + $2 WHERE id = $1', [cartId, price])));
         }
       `,
+    // An upsert that adds to the row on conflict, mapped with one key: the counts add up.
+    `
+        import type { Pool } from 'pg';
+        export async function count(pool: Pool, key: string, events: unknown[]) {
+          await Promise.all(events.map(() => pool.query('INSERT INTO counters (id, n) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET n = counters.n + 1', [key])));
+        }
+      `,
     // Prisma's atomic number operations on one record.
     `
         import { PrismaClient } from '@prisma/client';

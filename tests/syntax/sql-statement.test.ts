@@ -42,5 +42,16 @@ describe('isRelativeUpdate', () => {
     expect(isRelativeUpdate('UPDATE accounts SET balance = balance * $2 WHERE id = $1')).toBe(false);
     expect(isRelativeUpdate('UPDATE accounts SET balance = coalesce(balance, 0) + $2 WHERE id = $1')).toBe(false);
     expect(isRelativeUpdate('DELETE FROM accounts WHERE id = $1')).toBe(false);
+    expect(isRelativeUpdate('UPDATE accounts SET balance = balance + $1 RETURNING balance')).toBe(true);
+  });
+
+  it('accepts upserts that add to the row on conflict', () => {
+    expect(isRelativeUpdate('INSERT INTO counters (id, n) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET n = counters.n + 1')).toBe(true);
+    expect(isRelativeUpdate('insert into counters (id, n) values ($1, $2) on conflict (id) do update set n = counters.n + excluded.n returning n')).toBe(true);
+    expect(isRelativeUpdate('INSERT INTO hits (id, n) VALUES (?, 1) ON DUPLICATE KEY UPDATE n = n + VALUES(n)')).toBe(true);
+    expect(isRelativeUpdate('INSERT INTO hits (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE n = ?')).toBe(false);
+    expect(isRelativeUpdate('INSERT INTO seen (id) VALUES ($1) ON CONFLICT DO NOTHING')).toBe(false);
+    expect(isRelativeUpdate('INSERT INTO counters (id, n) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET n = excluded.n')).toBe(false);
+    expect(isRelativeUpdate('INSERT INTO counters (id, n) VALUES ($1, 1)')).toBe(false);
   });
 });
