@@ -1,86 +1,139 @@
-// Measures what the plugin's rules cost on a typed project, beside the
-// typescript-eslint rules that ask the same questions of the checker:
+// What the plugin's rules cost on real typed code, beside the floor every
+// typed setup pays and beside the peer rules people run today.
 //
-//   npm run bench                     # the bundled examples/ project
-//   npm run bench -- /path/to/project  # any folder with a tsconfig.json
+//   npm run bench                          # the three corpora (scripts/prepare-corpus.js)
+//   npm run bench -- mongodb openai        # some of them
+//   npm run bench -- /path/to/project      # any folder with a tsconfig.json
+//   BENCH_ROUNDS=5 npm run bench           # more rounds (default 3)
+//   BENCH_SETS=floor,strict npm run bench  # some of the sets
+//   BENCH_RESULTS=bench/RESULTS.md npm run bench   # also write the table there
 //
-// Each set of rules runs in its own ESLint process with TIMING=all; the
-// table gives each rule's time as ESLint measures it (listener time,
-// including the type queries it triggers), the median of several runs.
+// Sets, each in its own ESLint process with TIMING=all, the order rotated
+// each round: (a) typed parsing with no rules, (b) the peers' async rules,
+// (c) our recommended, (d) our strict, (e) the peers and our strict together.
+// Each process reports its own CPU time and peak memory (scripts/bench-usage.mjs).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const projectDir = path.resolve(process.argv[2] ?? path.join(repoDir, 'examples'));
-const runs = Number(process.env.BENCH_RUNS ?? 3);
-if (!existsSync(path.join(projectDir, 'tsconfig.json'))) {
-  console.error(`bench: no tsconfig.json in ${projectDir}`);
-  process.exit(2);
-}
-if (!existsSync(path.join(repoDir, 'dist/index.js'))) {
-  console.error('bench: build first (npm run build)');
-  process.exit(2);
-}
+import { corpora, prepareCorpus } from './prepare-corpus.js';
 
-const moduleUrl = (relative) => pathToFileURL(path.join(repoDir, relative)).href;
+const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const resultsFile = process.env.BENCH_RESULTS;
+
 const peerRules = {
   '@typescript-eslint/await-thenable': 'error',
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/no-misused-promises': 'error',
   '@typescript-eslint/require-await': 'error',
+  '@typescript-eslint/return-await': 'error',
+  '@typescript-eslint/promise-function-async': 'error',
+  'no-await-in-loop': 'error',
+  'require-atomic-updates': 'error',
+  'max-nested-callbacks': 'error',
+  'promise/no-nesting': 'error',
+  'promise/prefer-await-to-callbacks': 'error',
+  'promise/no-callback-in-promise': 'error',
+  'n/no-sync': 'error',
+  'n/handle-callback-err': 'error',
 };
-const sets = {
-  'async-misuse (strict)': { ours: true, peers: false },
-  'typescript-eslint peers': { ours: false, peers: true },
-  'both (peers first)': { ours: true, peers: true },
+const allSets = {
+  floor: { peers: false, ours: null, label: '(a) typed parse, no rules' },
+  peers: { peers: true, ours: null, label: '(b) peers’ async rules' },
+  recommended: { peers: false, ours: 'recommended', label: '(c) async-misuse recommended' },
+  strict: { peers: false, ours: 'strict', label: '(d) async-misuse strict' },
+  both: { peers: true, ours: 'strict', label: '(e) peers + strict' },
 };
+const setNames = (process.env.BENCH_SETS ?? Object.keys(allSets).join(',')).split(',');
+for (const name of setNames) {
+  if (!(name in allSets)) fail(`unknown set ${name}; sets are ${Object.keys(allSets).join(', ')}`);
+}
 
-const configDir = mkdtempSync(path.join(os.tmpdir(), 'async-misuse-bench-'));
+if (!existsSync(path.join(repoDir, 'dist/index.js'))) fail('build first (npm run build)');
+const projects = chooseProjects(process.argv.slice(2));
+const moduleUrl = (relative) => pathToFileURL(path.join(repoDir, relative)).href;
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'async-misuse-bench-'));
+
 try {
-  const results = {};
-  for (const [label, set] of Object.entries(sets)) {
-    const configFile = path.join(configDir, `${label.replace(/\W+/gu, '-')}.mjs`);
-    writeFileSync(
-      configFile,
-      `import parser from ${JSON.stringify(moduleUrl('node_modules/@typescript-eslint/parser/dist/index.js'))};
+  const report = [];
+  for (const project of projects) {
+    const samples = Object.fromEntries(setNames.map((name) => [name, []]));
+    for (let round = 0; round < rounds; round += 1) {
+      // Rotate the order so that no set always runs first (cold disk cache) or last.
+      const order = setNames.map((_, index) => setNames[(index + round) % setNames.length]);
+      for (const name of order) {
+        process.stderr.write(`bench: ${project.name} round ${round + 1}/${rounds} ${name}\n`);
+        samples[name].push(runSet(project, name));
+      }
+    }
+    report.push({ project, samples });
+  }
+  const text = formatReport(report);
+  console.log(text);
+  if (resultsFile) writeFileSync(path.resolve(resultsFile), `${resultsHeader()}\n${text}\n`);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+function chooseProjects(args) {
+  const named = args.filter((arg) => !arg.startsWith('-'));
+  const known = new Set(corpora.map((corpus) => corpus.name));
+  if (named.length > 0 && named.every((arg) => !known.has(arg))) {
+    return named.map((dir) => {
+      const projectDir = path.resolve(dir);
+      if (!existsSync(path.join(projectDir, 'tsconfig.json'))) fail(`no tsconfig.json in ${projectDir}`);
+      return { name: path.basename(projectDir), dir: projectDir, lines: undefined, files: undefined };
+    });
+  }
+  const prepared = prepareCorpus();
+  return named.length === 0 ? prepared : prepared.filter((corpus) => named.includes(corpus.name));
+}
+
+function runSet(project, name) {
+  const set = allSets[name];
+  const configFile = path.join(workDir, `${project.name}-${name}.mjs`);
+  const usageFile = path.join(workDir, 'usage.json');
+  writeFileSync(
+    configFile,
+    `import parser from ${JSON.stringify(moduleUrl('node_modules/@typescript-eslint/parser/dist/index.js'))};
 import tseslint from ${JSON.stringify(moduleUrl('node_modules/typescript-eslint/dist/index.js'))};
+import promise from ${JSON.stringify(moduleUrl('node_modules/eslint-plugin-promise/index.js'))};
+import n from ${JSON.stringify(moduleUrl('node_modules/eslint-plugin-n/lib/index.js'))};
 import asyncMisuse from ${JSON.stringify(moduleUrl('dist/index.js'))};
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/*.d.ts'] },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
-    languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: ${JSON.stringify(projectDir)} } },
-    linterOptions: { reportUnusedDisableDirectives: 'off' },
-    plugins: { 'async-misuse': asyncMisuse, '@typescript-eslint': tseslint.plugin },
-    rules: { ...${JSON.stringify(set.peers ? peerRules : {})}, ...${set.ours ? 'asyncMisuse.configs.strict.rules' : '{}'} },
+    languageOptions: { parser, parserOptions: { projectService: true, tsconfigRootDir: ${JSON.stringify(project.dir)} } },
+    linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+    plugins: { 'async-misuse': asyncMisuse, '@typescript-eslint': tseslint.plugin, promise, n },
+    rules: { ...${JSON.stringify(set.peers ? peerRules : {})}, ...${set.ours ? `asyncMisuse.configs[${JSON.stringify(set.ours)}].rules` : '{}'} },
   },
 ];
 `,
-    );
-    const samples = [];
-    for (let run = 0; run < runs; run += 1) {
-      const started = process.hrtime.bigint();
-      const child = spawnSync(
-        process.execPath,
-        [path.join(repoDir, 'node_modules/eslint/bin/eslint.js'), '--config', configFile, '--format', 'json', '.'],
-        { cwd: projectDir, env: { ...process.env, TIMING: 'all' }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
-      );
-      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      if (child.status === 2 || child.error) {
-        console.error(child.stderr || child.error?.message);
-        process.exit(1);
-      }
-      samples.push({ wallMs, rules: parseTiming(child.stdout) });
-    }
-    results[label] = samples;
-  }
-  printReport(results);
-} finally {
-  rmSync(configDir, { recursive: true, force: true });
+  );
+  rmSync(usageFile, { force: true });
+  const started = process.hrtime.bigint();
+  const child = spawnSync(
+    process.execPath,
+    ['--import', moduleUrl('scripts/bench-usage.mjs'), path.join(repoDir, 'node_modules/eslint/bin/eslint.js'), '--config', configFile, '--format', 'json', '.'],
+    {
+      cwd: project.dir,
+      env: { ...process.env, TIMING: 'all', BENCH_USAGE_FILE: usageFile },
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.status === 2 || child.error || !existsSync(usageFile)) fail(child.stderr || child.error?.message || 'no usage');
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+  return { wallMs, cpuMs: usage.userMs + usage.systemMs, maxRssKb: usage.maxRssKb, rules: parseTiming(child.stdout) };
 }
 
-/** ESLint prints its TIMING table after the formatter output: `rule | ms | %`. */
+/** ESLint prints its TIMING table after the formatter's output: `rule | ms | %`. */
 function parseTiming(stdout) {
   const rules = {};
   for (const line of stdout.split('\n')) {
@@ -92,35 +145,78 @@ function parseTiming(stdout) {
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
 }
 
-function printReport(results) {
-  console.log(`Project: ${projectDir} (${runs} runs per set, median)\n`);
-  const rows = [];
-  const totals = {};
-  for (const [label, samples] of Object.entries(results)) {
-    const ruleIds = Object.keys(samples[0]?.rules ?? {});
-    let total = 0;
-    for (const ruleId of ruleIds) {
-      const ms = median(samples.map((sample) => sample.rules[ruleId] ?? 0));
-      total += ms;
-      rows.push([label, ruleId, ms.toFixed(0)]);
+function spread(values) {
+  return values.length === 0 ? '' : `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
+}
+
+function formatReport(report) {
+  const out = [];
+  for (const { project, samples } of report) {
+    const size = project.lines === undefined ? '' : ` — ${project.files} files, ${project.lines.toLocaleString('en')} lines`;
+    out.push(`## ${project.name}${project.version ? ` (${project.packageName}@${project.version})` : ''}${size}`, '');
+    out.push('| set | wall s (median, spread) | CPU s (median, spread) | peak RSS MB |', '|---|---|---|---|');
+    const cpu = {};
+    for (const name of setNames) {
+      const runs = samples[name];
+      const walls = runs.map((run) => run.wallMs / 1000);
+      const cpus = runs.map((run) => run.cpuMs / 1000);
+      cpu[name] = median(cpus);
+      const rss = median(runs.map((run) => run.maxRssKb / 1024));
+      out.push(`| ${allSets[name].label} | ${median(walls).toFixed(1)} (${spread(walls)}) | ${median(cpus).toFixed(1)} (${spread(cpus)}) | ${rss.toFixed(0)} |`);
     }
-    totals[label] = { rules: total, wall: median(samples.map((sample) => sample.wallMs)) };
+    out.push('');
+    const ratio = (ours, peers) => (cpu.floor === undefined || peers === undefined || ours === undefined ? undefined : (ours - cpu.floor) / (peers - cpu.floor));
+    const lines = [];
+    const strictRatio = ratio(cpu.strict, cpu.peers);
+    if (strictRatio !== undefined) lines.push(`- (strict − floor) / (peers − floor), CPU: ${strictRatio.toFixed(2)} (target ≤ 0.50)`);
+    const recommendedRatio = ratio(cpu.recommended, cpu.peers);
+    if (recommendedRatio !== undefined) lines.push(`- (recommended − floor) / (peers − floor), CPU: ${recommendedRatio.toFixed(2)}`);
+    if (cpu.both !== undefined && cpu.peers !== undefined) {
+      lines.push(`- (peers + strict) / peers − 1, CPU: ${(100 * (cpu.both / cpu.peers - 1)).toFixed(1)} % (target ≤ 5 %)`);
+    }
+    if (cpu.strict !== undefined && cpu.floor !== undefined && project.lines) {
+      lines.push(`- strict over the floor per 1,000 lines: ${((1e6 * (cpu.strict - cpu.floor)) / project.lines).toFixed(1)} ms CPU`);
+    }
+    out.push(...lines, '');
+    const floorWall = median((samples.floor ?? []).map((run) => run.wallMs));
+    out.push(
+      `| rule (TIMING=all, median ms) | ${setNames.filter((name) => name !== 'floor').join(' | ')} | % of the floor's wall time (strict) |`,
+      `|---|${setNames.filter((name) => name !== 'floor').map(() => '---').join('|')}|---|`,
+    );
+    const ruleIds = new Set(setNames.flatMap((name) => samples[name].flatMap((run) => Object.keys(run.rules))));
+    for (const ruleId of [...ruleIds].sort()) {
+      const cells = setNames
+        .filter((name) => name !== 'floor')
+        .map((name) => (samples[name].some((run) => ruleId in run.rules) ? median(samples[name].map((run) => run.rules[ruleId] ?? 0)).toFixed(0) : ''));
+      const strictMs = samples.strict?.some((run) => ruleId in run.rules) ? median(samples.strict.map((run) => run.rules[ruleId] ?? 0)) : undefined;
+      const share = strictMs === undefined || !floorWall ? '' : `${((100 * strictMs) / floorWall).toFixed(2)} %`;
+      out.push(`| ${ruleId} | ${cells.join(' | ')} | ${share} |`);
+    }
+    out.push('');
   }
-  const widths = [24, 40, 8];
-  const line = (cells) => cells.map((cell, index) => String(cell).padEnd(widths[index])).join('  ');
-  console.log(line(['set', 'rule', 'ms']));
-  for (const row of rows) console.log(line(row));
-  console.log('');
-  for (const [label, total] of Object.entries(totals)) {
-    console.log(`${label.padEnd(24)}  rules ${total.rules.toFixed(0).padStart(6)} ms   whole run ${total.wall.toFixed(0).padStart(6)} ms`);
-  }
-  const peers = totals['typescript-eslint peers'];
-  const both = totals['both (peers first)'];
-  if (peers && both && peers.rules > 0) {
-    const added = both.rules - peers.rules;
-    console.log(`\nadded by async-misuse on top of the peer rules: ${added.toFixed(0)} ms (${((100 * added) / peers.rules).toFixed(0)} % of their rule time)`);
-  }
+  return out.join('\n');
+}
+
+function resultsHeader() {
+  const version = (name) => JSON.parse(readFileSync(path.join(repoDir, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const cpus = os.cpus();
+  return `# Benchmark results
+
+Command: \`BENCH_RESULTS=bench/RESULTS.md npm run bench\` (${rounds} rounds per set, order rotated per round).
+Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}; load average at the end ${os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ')}.
+Versions: Node ${process.version}, ESLint ${version('eslint')}, TypeScript ${version('typescript')}, typescript-eslint ${version('typescript-eslint')}, eslint-plugin-promise ${version('eslint-plugin-promise')}, eslint-plugin-n ${version('eslint-plugin-n')}, eslint-plugin-async-misuse ${JSON.parse(readFileSync(path.join(repoDir, 'package.json'), 'utf8')).version}.
+Peers: ${Object.keys(peerRules).join(', ')}.
+CPU and peak RSS are the ESLint process's own (\`process.resourceUsage()\` at exit); wall includes start-up.
+`;
+}
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(2);
 }

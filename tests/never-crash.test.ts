@@ -513,7 +513,7 @@ export async function load(url) {
  */
 export async function loadAll(rows) {
   const results = [];
-  for (const row of rows) results.push(await load(String(row.id)));
+  for (const row of rows) results.push(await load(String(row.id))); // expect: prefer-concurrent-awaits/awaitInLoop
   return results;
 }
 

@@ -127,10 +127,16 @@ const TEST_BLOCK_NAMES = new Set([
   'suite',
   'test',
 ]);
-/** Standard-library types whose methods call their callbacks before they return. */
+/**
+ * Types whose methods call their callbacks before they return: of the
+ * standard library, and the same collections as `@types/node` and
+ * `undici-types` declare them for a program without the DOM library
+ * (`URLSearchParams` of `node:url`, fetch's `Headers` and `FormData`).
+ */
 const SYNCHRONOUS_CALLBACK_OWNERS = new Set([
   'Array',
   'ArrayConstructor',
+  'DOMTokenList',
   'FormData',
   'Headers',
   'Iterator',
@@ -240,7 +246,7 @@ function classifyCallbackUncached(
     const returnTypes = signatures.map((signature) => signature.getReturnType());
     // A callee that uses what the callback returns (`retry((error: Error) => boolean)`) calls it to decide, not to hand over a result.
     const returnIgnored = returnTypes.every((type) => isVoidLike(type) || isAnyOrUnknown(type));
-    if (!errorListener && returnIgnored) {
+    if (!errorListener && returnIgnored && !isItemOfTypeArgument(services, call as TSESTree.CallExpression | TSESTree.NewExpression, callback)) {
       if (signatures.some((signature) => hasErrorFirstParameter(services.program, signature))) return continuation('node-style-callback');
       if (
         signatures.every((signature) => hasUntypedFirstParameter(checker, signature)) &&
@@ -496,6 +502,47 @@ function isAlwaysSet(program: ts.Program, type: ts.Type): boolean {
     .some((member) => tsutils.isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
 }
 
+/**
+ * `each(failures, (failure, index) => …)`: the callee declares the callback's
+ * first parameter as a bare type parameter (its own, or its class's) that
+ * nothing constrains to an error. Whatever the caller's data makes of it
+ * (`Error` items, `any`), the API hands over items, not a failure of its own;
+ * `(err: E | null) => …` with `E extends Error` still declares an error.
+ */
+function isItemOfTypeArgument(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  callback: TSESTree.Node,
+): boolean {
+  const checker = services.program.getTypeChecker();
+  const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+  const declaration = checker.getResolvedSignature(tsCall)?.getDeclaration();
+  if (declaration === undefined || !ts.isFunctionLike(declaration)) return false;
+  const parameter = declaration.parameters[call.arguments.indexOf(callback as TSESTree.CallExpressionArgument)];
+  if (parameter?.type === undefined || parameter.dotDotDotToken !== undefined) return false;
+  const signatures = tsutils
+    .unionConstituents(checker.getTypeFromTypeNode(parameter.type))
+    .flatMap((member) => member.getCallSignatures());
+  return (
+    signatures.length > 0 &&
+    signatures.every((signature) => {
+      const [first] = signature.getParameters();
+      if (first === undefined) return false;
+      const members = tsutils
+        .unionConstituents(checker.getTypeOfSymbol(first))
+        .filter((member) => !tsutils.isTypeFlagSet(member, ts.TypeFlags.Null | ts.TypeFlags.Undefined | ts.TypeFlags.Void));
+      return (
+        members.length > 0 &&
+        members.every((member) => {
+          if (!tsutils.isTypeParameter(member)) return false;
+          const constraint = checker.getBaseConstraintOfType(member);
+          return constraint === undefined || !isErrorType(services.program, constraint);
+        })
+      );
+    })
+  );
+}
+
 /** `(err: any, user?: User) => void`, `(...args: any[]) => void`: the callee gives the first parameter no type. */
 function hasUntypedFirstParameter(checker: ts.TypeChecker, signature: ts.Signature): boolean {
   const [first] = signature.getParameters();
@@ -665,7 +712,11 @@ function isTimerCall(services: ParserServicesWithTypeInformation, callee: TSESTr
   );
 }
 
-/** A method of an array, map, set, iterator or string of the standard library (`items.map`, `Array.from`). */
+/**
+ * A method of an array, map, set, iterator or string of the standard library
+ * (`items.map`, `Array.from`), or of such a collection class of a dependency's
+ * declarations (`params.forEach` of `node:url`).
+ */
 function isSynchronousLibraryMethod(services: ParserServicesWithTypeInformation, callee: TSESTree.MemberExpression): boolean {
   const symbol = getSymbol(services, callee.property);
   const declarations = symbol?.declarations ?? [];
@@ -673,11 +724,20 @@ function isSynchronousLibraryMethod(services: ParserServicesWithTypeInformation,
     declarations.length > 0 &&
     declarations.every((declaration) => {
       const owner = declaration.parent;
+      const sourceFile = declaration.getSourceFile();
+      if (services.program.isSourceFileDefaultLibrary(sourceFile)) {
+        return ts.isInterfaceDeclaration(owner) && (SYNCHRONOUS_CALLBACK_OWNERS.has(owner.name.text) || TYPED_ARRAY.test(owner.name.text));
+      }
       return (
-        services.program.isSourceFileDefaultLibrary(declaration.getSourceFile()) &&
-        ts.isInterfaceDeclaration(owner) &&
-        (SYNCHRONOUS_CALLBACK_OWNERS.has(owner.name.text) || TYPED_ARRAY.test(owner.name.text))
+        sourceFile.isDeclarationFile &&
+        services.program.isSourceFileFromExternalLibrary(sourceFile) &&
+        (ts.isInterfaceDeclaration(owner) || ts.isClassDeclaration(owner)) &&
+        owner.name !== undefined &&
+        NODE_COLLECTION_OWNERS.has(owner.name.text)
       );
     })
   );
 }
+
+/** The collections `@types/node` and `undici-types` declare as classes of their own. */
+const NODE_COLLECTION_OWNERS = new Set(['FormData', 'Headers', 'URLSearchParams']);

@@ -9,6 +9,7 @@ import noParallelSingleConnection from './no-parallel-single-connection.js';
 import noPrematureAsyncRead from './no-premature-async-read.js';
 import noSyncIoInAsync from './no-sync-io-in-async.js';
 import noTrivialAwait from './no-trivial-await.js';
+import preferConcurrentAwaits from './prefer-concurrent-awaits.js';
 
 /** Every rule of the plugin by id, sorted; `tests/plugin.test.ts` checks it against `src/rules/`. */
 export const rules = {
@@ -23,4 +24,5 @@ export const rules = {
   'no-premature-async-read': noPrematureAsyncRead,
   'no-sync-io-in-async': noSyncIoInAsync,
   'no-trivial-await': noTrivialAwait,
+  'prefer-concurrent-awaits': preferConcurrentAwaits,
 };

@@ -5,7 +5,7 @@ import { hasPromiseForm } from '../analysis/promise-form.js';
 import { classifyExpressionThenability } from '../analysis/thenable.js';
 import { createRule } from '../create-rule.js';
 import { canAwaitAt } from '../syntax/await-context.js';
-import { describeNode } from '../syntax/describe-node.js';
+import { describeNode, describeText } from '../syntax/describe-node.js';
 import { getEnclosingFunction, isFunctionNode, type FunctionNode } from '../syntax/function-node.js';
 import { isLoopStatement } from '../syntax/loop.js';
 import { someESTreeDescendant } from '../syntax/walk.js';
@@ -90,6 +90,8 @@ export default createRule<Options, MessageIds>({
       const statement = getStatementInList(call);
       // `await p.then((r) => { v = r; })`: the statement waits for the handler.
       if (statement === undefined || isAwaitedWithin(call, statement)) return;
+      // `timer = setTimeout(() => { timer = null; })`, `let handle = setTimeout(…)`: the function itself assigns after the call.
+      if (isAssignedFromCall(variable, call, outer)) return;
       const read = findFirstReadAfter(variable, call, statement, outer);
       if (read === undefined) return;
       const key = `${variable.name}:${String(call.range[0])}`;
@@ -123,9 +125,10 @@ export default createRule<Options, MessageIds>({
 
     /**
      * The first read of `variable` directly in `outer` (not in a function
-     * nested in it) in the statements that follow `statement` in its list,
-     * with nothing in between that waits (`await`, `yield`) and no write of
-     * its own in between.
+     * nested in it) in the statements that follow `statement` in its list
+     * (and after the loops, `try` blocks and plain blocks that hold that
+     * list), with nothing in between that waits (`await`, `yield`) and no
+     * write of its own in between.
      */
     function findFirstReadAfter(
       variable: TSESLint.Scope.Variable,
@@ -133,15 +136,17 @@ export default createRule<Options, MessageIds>({
       statement: TSESTree.Node,
       outer: FunctionNode | TSESTree.Program,
     ): TSESTree.Identifier | undefined {
-      const list = statement.parent;
-      if (list === undefined) return undefined;
+      const region = getReadRegion(statement);
+      if (region === undefined) return undefined;
+      const { list, skipped } = region;
       const references = [...variable.references].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
       for (const reference of references) {
         const identifier = reference.identifier;
         if (identifier.range[0] < statement.range[1] || !isWithin(identifier, list)) continue;
+        if (skipped.some((node) => isWithin(identifier, node))) continue;
         if (getRunningCode(identifier) !== outer) continue;
         if (reference.isWrite()) return undefined;
-        if (!reference.isRead()) continue;
+        if (!reference.isRead() || isInTypeQuery(identifier, list)) continue;
         if (waitsBetween(outer, call.range[1], identifier.range[0]) || isInWaitingLoop(identifier, list)) return undefined;
         return identifier as TSESTree.Identifier;
       }
@@ -164,7 +169,7 @@ export default createRule<Options, MessageIds>({
       if (asyncToken === false) return undefined;
       return {
         messageId: 'awaitResult',
-        data: { name, call: describeNode(sourceCode, call.callee) },
+        data: { name, call: describeText(awaitedText) },
         fix: (fixer) => [
           ...(asyncToken === undefined ? [] : [fixer.insertTextBefore(asyncToken, 'async ')]),
           fixer.replaceText(statement, `${name} = await ${awaitedText};`),
@@ -338,13 +343,17 @@ function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
-/** An `await`, `yield` or `for await` of `outer` itself between two offsets: the callback may have run by then. */
+/**
+ * An `await`, `yield` or `for await` of `outer` itself between two offsets:
+ * the callback may have run by then. An `await` or `yield` whose operand
+ * holds `end` (`await save(value)`) evaluates it before it waits, and so does
+ * the iterable of a `for await`.
+ */
 function waitsBetween(outer: FunctionNode | TSESTree.Program, start: number, end: number): boolean {
-  return someNodeBetween(outer, start, end, (node) =>
-    node.type === AST_NODE_TYPES.AwaitExpression ||
-    node.type === AST_NODE_TYPES.YieldExpression ||
-    (node.type === AST_NODE_TYPES.ForOfStatement && node.await),
-  );
+  return someNodeBetween(outer, start, end, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) return node.range[1] <= end;
+    return node.type === AST_NODE_TYPES.ForOfStatement && node.await && !(node.right.range[0] <= end && end < node.right.range[1]);
+  });
 }
 
 /** A call, `new` or tagged template of `outer` itself between two offsets. */
@@ -381,6 +390,48 @@ function isInWaitingLoop(read: TSESTree.Node, list: TSESTree.Node): boolean {
     if (isLoopStatement(current) && waitsBetween(getRunningCode(current), current.range[0], current.range[1])) return true;
   }
   return false;
+}
+
+/**
+ * Where reads after `statement` may stand: its list, and the list around
+ * each loop body, `try` block or `finally` and plain block it sits in (the
+ * code after a loop runs before any callback it scheduled); not a `catch`
+ * clause of such a `try` (it may run before the call), not past an `if`,
+ * `switch` or `for await` (which waits).
+ */
+function getReadRegion(statement: TSESTree.Node): { list: TSESTree.Node; skipped: TSESTree.Node[] } | undefined {
+  let list = statement.parent;
+  const skipped: TSESTree.Node[] = [];
+  while (list?.type === AST_NODE_TYPES.BlockStatement) {
+    const owner = list.parent;
+    const climbs =
+      (isLoopStatement(owner) && owner.body === list && !(owner.type === AST_NODE_TYPES.ForOfStatement && owner.await)) ||
+      (owner.type === AST_NODE_TYPES.TryStatement && (owner.block === list || owner.finalizer === list)) ||
+      owner.type === AST_NODE_TYPES.BlockStatement ||
+      owner.type === AST_NODE_TYPES.Program;
+    if (!climbs) break;
+    if (owner.type === AST_NODE_TYPES.TryStatement && owner.block === list && owner.handler !== null) skipped.push(owner.handler);
+    const outerStatement = getStatementInList(owner.type === AST_NODE_TYPES.BlockStatement || owner.type === AST_NODE_TYPES.Program ? list : owner);
+    if (outerStatement === undefined) break;
+    list = outerStatement.parent;
+  }
+  return list === undefined ? undefined : { list, skipped };
+}
+
+/** `typeof value` in a type: no read when the code runs. */
+function isInTypeQuery(identifier: TSESTree.Node, list: TSESTree.Node): boolean {
+  for (let current = identifier.parent; current !== undefined && current !== list; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TSTypeQuery) return true;
+  }
+  return false;
+}
+
+/** A write of `variable` by `outer` itself whose value holds the call: it lands when the call has returned. */
+function isAssignedFromCall(variable: TSESLint.Scope.Variable, call: SchedulingCall, outer: FunctionNode | TSESTree.Program): boolean {
+  return variable.references.some((reference) => {
+    const value = reference.writeExpr;
+    return reference.isWrite() && value != null && isWithin(call, value) && getRunningCode(reference.identifier) === outer;
+  });
 }
 
 /** An `await` or `yield` around the call, inside its statement. */

@@ -102,6 +102,9 @@ describe('classifyCallback: the decision table', () => {
         declare const seen: Set<number>;
         declare function compute<T>(make: () => T): T;
         declare function withLock(work: () => void): void;
+        declare const classes: DOMTokenList;
+        declare const nodeParams: import('node:url').URLSearchParams;
+        declare const fetchHeaders: import('undici-types').Headers;
         items.map(() => { 'map'; return 1; });
         items.forEach(() => { 'forEach'; });
         frozen.filter(() => { 'readonly filter'; return true; });
@@ -109,6 +112,9 @@ describe('classifyCallback: the decision table', () => {
         bytes.forEach(() => { 'typed array'; });
         byKey.forEach(() => { 'Map forEach'; });
         seen.forEach(() => { 'Set forEach'; });
+        classes.forEach(() => { 'DOMTokenList forEach'; });
+        nodeParams.forEach(() => { 'node:url URLSearchParams forEach'; });
+        fetchHeaders.forEach(() => { 'undici Headers forEach'; });
         Array.from(items, () => { 'Array.from'; return 1; });
         'a-b'.replace(/-/gu, () => { 'String replace'; return ''; });
         new Promise<void>((resolve) => { 'executor'; resolve(); });
@@ -130,6 +136,9 @@ describe('classifyCallback: the decision table', () => {
       'typed array': 'synchronous/array-method',
       'Map forEach': 'synchronous/array-method',
       'Set forEach': 'synchronous/array-method',
+      'DOMTokenList forEach': 'synchronous/array-method',
+      'node:url URLSearchParams forEach': 'synchronous/array-method',
+      'undici Headers forEach': 'synchronous/array-method',
       'Array.from': 'synchronous/array-method',
       'String replace': 'synchronous/array-method',
       executor: 'synchronous/promise-executor',
@@ -188,6 +197,10 @@ describe('classifyCallback: error-first callbacks by type and, where types canno
     declare function onFailure(handler: (error: Error) => void): void;
     class Socket { on(event: 'error', listener: (error: Error) => void): void; on(event: string, listener: () => void): void; on() {} }
     declare const socket: Socket;
+    declare function each<T>(list: readonly T[], iteratee: (value: T, index: number) => void): void;
+    declare function settle<E extends Error>(done: (err: E | null, value: number) => void): void;
+    declare const failures: Error[];
+    declare const anything: any[];
     const emitter = new EventEmitter();
     untyped.query('sql', (err, rows) => { 'untyped callee, err'; });
     untyped.query('sql', (error: unknown, rows) => { 'untyped callee, error: unknown'; });
@@ -202,6 +215,9 @@ describe('classifyCallback: error-first callbacks by type and, where types canno
     onFailure((error) => { 'always an error, void'; });
     socket.on('error', (error) => { 'error event of a non-emitter'; });
     emitter.on('error', (err) => { 'error event of an emitter'; });
+    each(failures, (err, index) => { 'Error items of a type parameter'; });
+    each(anything, (err, index) => { 'any items of a type parameter'; });
+    settle((err, value) => { 'type parameter constrained to Error'; });
   `;
 
   it('counts names only with the errorNames option, and only where the types cannot tell', async () => {
@@ -219,6 +235,9 @@ describe('classifyCallback: error-first callbacks by type and, where types canno
       'always an error, void': 'continuation/void-callback',
       'error event of a non-emitter': 'continuation/void-callback',
       'error event of an emitter': 'continuation/event-listener',
+      'Error items of a type parameter': 'continuation/void-callback',
+      'any items of a type parameter': 'continuation/void-callback',
+      'type parameter constrained to Error': 'continuation/node-style-callback',
     });
   });
 

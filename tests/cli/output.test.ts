@@ -78,7 +78,7 @@ describe('async-misuse output', () => {
     expect(sarifRun?.tool.driver.rules).toEqual(
       recommended.map((id) => ({
         id,
-        shortDescription: { text: expect.stringMatching(/^Disallow/) as string },
+        shortDescription: { text: plugin.rules[id.replace('async-misuse/', '') as keyof typeof plugin.rules].meta?.docs?.description },
         helpUri: expect.stringMatching(new RegExp(`docs/rules/${id.replace('async-misuse/', '')}\\.md$`, 'u')) as string,
       })),
     );

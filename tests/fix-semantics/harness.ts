@@ -78,6 +78,7 @@ function getESLint(rules: readonly RuleId[], fix: boolean): ESLint {
 export async function lintAndFix(code: string, options: LintAndFixOptions): Promise<LintAndFixResult> {
   const filePath = path.join(fixturesDir, options.fileName ?? 'file.ts');
   const [beforeResult] = await getESLint(options.rules, false).lintText(code, { filePath });
+  // One after the other: both lint one file path of one typed project, in this thread.
   const [fixedResult] = await getESLint(options.rules, true).lintText(code, { filePath });
   if (beforeResult === undefined || fixedResult === undefined) throw new Error('ESLint returned no result');
   return {

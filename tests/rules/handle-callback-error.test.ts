@@ -388,6 +388,15 @@ ruleTester.run('handle-callback-error', rule, {
           lastError = err;
         });
       `,
+    // held-out-a: A generic iteration over a list of errors: the callee declares its item as a type parameter, it hands over items, not a failure.
+    `
+        declare function each<T>(list: readonly T[], iteratee: (value: T, index: number) => unknown): readonly T[];
+        declare class Queue<T> { process(worker: (job: T, done: (error?: Error) => void) => void): void }
+        declare const failures: Error[];
+        declare const retries: Queue<Error>;
+        each(failures, (err, index) => console.log('failure', index));
+        retries.process((err, done) => done());
+      `,
   ],
   invalid: [
     // An error typed without null but followed by a result (aws-sdk v2's (err: AWSError, data) => void): a Node-style callback.
@@ -1579,6 +1588,32 @@ ruleTester.run('handle-callback-error', rule, {
           if (err) throw err;
           [new Error('x')].forEach((err) => console.log(err.message, data.length));
         });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out-a: A type parameter constrained to Error still declares an error slot.
+    {
+      code: `
+        declare function run<E extends Error>(done: (err: E | null, value: number) => void): void;
+        run((err, value) => console.log(value));
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'errorDropped',
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'throwError',
+              output: `
+        declare function run<E extends Error>(done: (err: E | null, value: number) => void): void;
+        run((err, value) => { if (err) throw err; return console.log(value); });
       `,
             },
           ],

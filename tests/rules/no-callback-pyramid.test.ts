@@ -432,6 +432,25 @@ ruleTester.run('no-callback-pyramid', rule, {
       `,
       options: [{"ignore":["then"]}],
     },
+    // held-out-a: \`classList.forEach\` (DOMTokenList), and the collections a Node-only program gets from \`node:url\` and \`undici-types\`, call back in place: no fourth step.
+    `
+        import { URLSearchParams as NodeParams } from 'node:url';
+        import type { Headers as FetchHeaders, FormData as FetchForm } from 'undici-types';
+        import { readFile } from 'node:fs';
+        declare const ready: Promise<void>;
+        export function walk(item: HTMLElement, params: NodeParams, headers: FetchHeaders, form: FetchForm): void {
+          readFile('a', (error) => {
+            void ready.then(() => {
+              setTimeout(() => {
+                item.classList.forEach((name) => console.log(name, error));
+                params.forEach((value, key) => console.log(value, key));
+                headers.forEach((value, key) => console.log(value, key));
+                form.forEach((value, key) => console.log(value, key));
+              }, 0);
+            });
+          });
+        }
+      `,
   ],
   invalid: [
     // The AJAX pyramid: each request needs the result of the one before.

@@ -417,6 +417,66 @@ ruleTester.run('no-premature-async-read', rule, {
           return value;
         }
       `,
+    // held-out-a: The function stores the timer's handle itself when setTimeout returns; the callback only clears it.
+    `
+        export function schedule(fire: () => void): boolean {
+          let timer: ReturnType<typeof setTimeout> | null = null;
+          timer = setTimeout(() => { timer = null; fire(); }, 50);
+          return timer !== null;
+        }
+      `,
+    // held-out-a: The same handle, initialised from the call.
+    `
+        export function keepAlive(): void {
+          let handle: NodeJS.Timeout | undefined = setTimeout(() => { handle = undefined; }, 1000);
+          if (handle) handle.unref();
+        }
+      `,
+    // held-out-a: \`typeof value\` in a type reads nothing when the code runs.
+    `
+        export function typed(): void {
+          let value = 0;
+          setTimeout(() => { value = 1; }, 0);
+          type Value = typeof value;
+          const other: Value = 2;
+          console.log(other);
+        }
+      `,
+    // held-out-a: A catch clause may run before the call in its try block: no read after the call.
+    `
+        import { readFile } from 'node:fs';
+        export function load(path: string): Buffer | undefined {
+          let data: Buffer | undefined;
+          try {
+            JSON.parse(path);
+            readFile(path, (err, contents) => { data = contents; });
+          } catch {
+            return data;
+          }
+          return undefined;
+        }
+      `,
+    // held-out-a: A for await loop waits at every pass, and once more at its end.
+    `
+        import { stat } from 'node:fs';
+        export async function sizes(paths: AsyncIterable<string>): Promise<number> {
+          let total = 0;
+          for await (const path of paths) {
+            stat(path, (err, stats) => { total += stats.size; });
+          }
+          return total;
+        }
+      `,
+    // held-out-a: Scheduled in a braced if, read after it: the branch may not have run (left alone).
+    `
+        export function maybe(later: boolean): number {
+          let value = 0;
+          if (later) {
+            setTimeout(() => { value = 1; }, 10);
+          }
+          return value;
+        }
+      `,
   ],
   invalid: [
     // The catalogue's case: a query result read right after the call (pg); the promise form is suggested.
@@ -1432,6 +1492,118 @@ ruleTester.run('no-premature-async-read', rule, {
           column: 15,
           endLine: 5,
           endColumn: 20,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out-a: The classic: callbacks scheduled in a braced loop, the total read after the loop.
+    {
+      code: `
+        import { stat } from 'node:fs';
+        export function totalSize(files: string[]): number {
+          let total = 0;
+          for (const file of files) {
+            stat(file, (err, stats) => {
+              if (err) throw err;
+              total += stats.size;
+            });
+          }
+          return total;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 11,
+          column: 18,
+          endLine: 11,
+          endColumn: 23,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out-a: Scheduled inside a try block, read after the try statement.
+    {
+      code: `
+        import { readFile } from 'node:fs';
+        export function load(path: string): Buffer | undefined {
+          let data: Buffer | undefined;
+          try {
+            readFile(path, (err, contents) => { data = contents; });
+          } catch {
+            return undefined;
+          }
+          return data;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 10,
+          column: 18,
+          endLine: 10,
+          endColumn: 22,
+          suggestions: [],
+        },
+      ],
+    },
+    // held-out-a: The awaited call's argument is read before the await waits; the suggestion names what it awaits.
+    {
+      code: `
+        declare function fetchRate(): Promise<number>;
+        declare function save(rate: number): Promise<void>;
+        export async function store(): Promise<void> {
+          let rate = 0;
+          fetchRate().then((value) => { rate = value; });
+          await save(rate);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 7,
+          column: 22,
+          endLine: 7,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'awaitResult',
+              data: { name: 'rate', call: 'fetchRate()' },
+              output: `
+        declare function fetchRate(): Promise<number>;
+        declare function save(rate: number): Promise<void>;
+        export async function store(): Promise<void> {
+          let rate = 0;
+          rate = await fetchRate();
+          await save(rate);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // held-out-a: A generator yields the value before the handler has run.
+    {
+      code: `
+        declare function fetchRate(): Promise<number>;
+        export function* rates() {
+          let rate = 0;
+          fetchRate().then((value) => { rate = value; });
+          yield rate;
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'prematureRead',
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 21,
           suggestions: [],
         },
       ],

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { getAwaitKeywordLoc } from '../../src/syntax/await-keyword.js';
-import { describeNode } from '../../src/syntax/describe-node.js';
+import { describeNode, describeText } from '../../src/syntax/describe-node.js';
 import { findAll } from '../analysis/in-memory-program.js';
 import { lintProbe } from '../lint-probe.js';
 
@@ -15,6 +15,13 @@ describe('describeNode', () => {
         'g(aVeryLongArgumentName, anotherVeryL...',
       ]);
     });
+  });
+});
+
+describe('describeText', () => {
+  it('gives text put together from nodes on one line, cut short when long', () => {
+    expect(describeText("client.query(\n  'select 1',\n)")).toBe("client.query( 'select 1', )");
+    expect(describeText(`pool.query('select * from orders where id = $1', [id])`)).toBe("pool.query('select * from orders wher...");
   });
 });
 
