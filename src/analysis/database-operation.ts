@@ -3,7 +3,7 @@ import ts from 'typescript';
 
 import { getStaticPropertyName } from '../syntax/access-path.js';
 import { skipChainExpression } from '../syntax/chain-expression.js';
-import { getSqlText, parseSqlStatement, type SqlStatement, type SqlText } from '../syntax/sql-statement.js';
+import { getSqlText, isRelativeUpdate, parseSqlStatement, type SqlStatement, type SqlText } from '../syntax/sql-statement.js';
 import { askChecker } from './checker-guard.js';
 import { classifyDatabaseHandleType, type DatabaseHandle, type DatabaseHandleOptions } from './database-handle.js';
 import { getAmbientModuleName } from './declaration-origin.js';
@@ -133,6 +133,70 @@ export const ATOMIC_INCREMENT_METHODS: ReadonlySet<string> = new Set([
   'hIncrBy',
 ]);
 
+/**
+ * An atomic counter update, which adds up with another of the same record
+ * instead of overwriting it: a method of `ATOMIC_INCREMENT_METHODS`
+ * (`repo.increment(…)`, `redis.incr(k)`), SQL `SET n = n + $2`, Prisma
+ * `data: { n: { increment: 1 } }`, Mongoose `{ $inc: { n: 1 } }`, Drizzle
+ * `set({ n: sql\`${t.n} + 1\` })`: every column it sets, set relative to itself.
+ */
+export function isAtomicIncrement(operation: DatabaseOperation): boolean {
+  if (operation.access !== 'write') return false;
+  if (ATOMIC_INCREMENT_METHODS.has(operation.method)) return true;
+  if (operation.sql !== undefined) return isRelativeUpdate(operation.sql.text.text);
+  const last = operation.steps.at(-1);
+  if (last === undefined) return false;
+  switch (operation.handle.library) {
+    case 'prisma':
+      return /^update(?:Many)?$/u.test(operation.method) && isPrismaIncrementData(findProperty(last.call.arguments[0], 'data'));
+    case 'mongoose':
+      return /^(?:update(?:One|Many)?|findOneAndUpdate|findByIdAndUpdate)$/u.test(operation.method) && isMongooseIncrement(last.call.arguments[1]);
+    case 'drizzle': {
+      const set = operation.steps.find((step) => step.name === 'set');
+      return operation.method === 'update' && set !== undefined && isDrizzleIncrementSet(set.call.arguments[0]);
+    }
+    default:
+      return false;
+  }
+}
+
+/** `{ credits: { increment: 1 }, views: { decrement: n } }`. */
+function isPrismaIncrementData(data: TSESTree.Node | undefined): boolean {
+  return everyPlainProperty(data, (_name, value) => {
+    if (value.type !== AST_NODE_TYPES.ObjectExpression || value.properties.length !== 1) return false;
+    return everyPlainProperty(value, (name) => name === 'increment' || name === 'decrement');
+  });
+}
+
+/** `{ $inc: { views: 1 } }`. */
+function isMongooseIncrement(update: TSESTree.Node | undefined): boolean {
+  return everyPlainProperty(update, (name) => name === '$inc');
+}
+
+/** `{ n: sql\`${counters.n} + 1\` }`: each column set to itself plus or minus a number or a value. */
+function isDrizzleIncrementSet(set: TSESTree.Node | undefined): boolean {
+  return everyPlainProperty(set, (name, value) => {
+    if (value.type !== AST_NODE_TYPES.TaggedTemplateExpression || value.tag.type !== AST_NODE_TYPES.Identifier || value.tag.name !== 'sql') return false;
+    const { quasis, expressions } = value.quasi;
+    const [column, operand] = expressions;
+    if (column?.type !== AST_NODE_TYPES.MemberExpression || getStaticPropertyName(column) !== name || expressions.length > 2) return false;
+    const texts = quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw);
+    if (texts[0]?.trim() !== '') return false;
+    if (operand === undefined) return /^\s*[+-]\s*\d+(?:\.\d+)?\s*$/u.test(texts[1] ?? '');
+    return /^\s*[+-]\s*$/u.test(texts[1] ?? '') && texts[2]?.trim() === '';
+  });
+}
+
+/** An object literal, not empty, whose every property is a plain `name: value` that `test` accepts. */
+function everyPlainProperty(object: TSESTree.Node | undefined, test: (name: string, value: TSESTree.Node) => boolean): boolean {
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression || object.properties.length === 0) return false;
+  return object.properties.every((property) => {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') return false;
+    const name = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value);
+    return test(name, property.value);
+  });
+}
+
 const READ_METHOD = /^(?:find|get|select|count|exists|read|fetch|load|aggregate|mget|mGet|hget|hGet|hgetall|hGetAll|smembers|sMembers|lrange|lRange|zrange|zRange|first|pluck|stat|access|readFile|readdir)(?:[A-Z].*)?$/u;
 const FIND_AND_WRITE = /And(?:Update|Delete|Remove|Replace|Modify)$/u;
 const SQL_METHODS = new Set(['query', 'execute', 'raw', '$queryRaw', '$queryRawUnsafe', '$executeRaw', '$executeRawUnsafe', 'unsafe']);
@@ -251,7 +315,8 @@ function getSqlOfCall(call: TSESTree.CallExpression): DatabaseOperation['sql'] {
   return { statement: parseSqlStatement(text.text), text, values: second };
 }
 
-function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Expression | undefined {
+function findProperty(object: TSESTree.Node | undefined, name: string): TSESTree.Expression | undefined {
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value);

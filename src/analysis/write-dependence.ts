@@ -8,9 +8,11 @@ import type { RecordRef } from './record-identity.js';
 
 /**
  * Does one write depend on another started at the same time: its arguments
- * read the object the other write is handed (`posts.save({ author: user })`
- * beside `users.save(user)`: the user may not be saved yet, and an ORM fills
- * `user.id` in only when it is), or the key of the row the other creates
+ * read the object the other write is handed, whole or a column the write
+ * fills in (`posts.save({ author: user })` or `{ authorId: user.id }` beside
+ * `users.save(user)`: the user may not be saved yet, and an ORM fills
+ * `user.id` in only when it is; `user.name`, set by the caller, is no
+ * dependence), or the key of the row the other creates
  * (`INSERT INTO orders (user_id) … [userId]` beside `INSERT INTO users (id)
  * … [userId]`: the foreign key may point at a row that is not there yet).
  */
@@ -27,6 +29,8 @@ const DRIZZLE_TABLE_STEPS = new Set(['insert', 'update', 'delete', 'from']);
 const KNEX_TABLE_STEPS = new Set(['', 'into', 'from', 'table']);
 const HANDED_PROPERTIES = new Set(['data', 'values', 'entity', 'create', 'update']);
 const CREATING_METHODS = /^(?:create|insert|bulkCreate|save|upsert)/u;
+/** Columns an ORM fills in on the object it saves: generated keys, timestamps, a version. */
+const FILLED_PROPERTIES = new Set(['id', '_id', 'key', 'uuid', 'createdAt', 'updatedAt', 'created_at', 'updated_at', 'version']);
 
 /** The first place where `dependent` reads what `provider` writes, or `undefined` when it reads none of it. */
 export function findWriteDependence(
@@ -41,9 +45,19 @@ export function findWriteDependence(
   if (creates && providerRecord.key.kind === 'path') provided.push(providerRecord.key.path);
   if (provided.length === 0) return undefined;
   for (const { node, path } of getReadPaths(sourceCode, dependent)) {
-    if (provided.some((object) => isAccessPathWithin(path, object))) return { node, path };
+    if (provided.some((object) => isAccessPathWithin(path, object) && readsWhatTheWriteFills(path, object))) return { node, path };
   }
   return undefined;
+}
+
+/**
+ * The object itself (`author: user`), or a column the write fills in
+ * (`user.id`, `user.createdAt`): not a field the caller set before handing
+ * it over (`user.name`), whose value the write does not change.
+ */
+function readsWhatTheWriteFills(path: AccessPath, object: AccessPath): boolean {
+  const property = path.properties[object.properties.length];
+  return property === undefined || FILLED_PROPERTIES.has(property);
 }
 
 /** Variables handed whole to a write: `save(user)`, `create({ data: user })`, `insert(row)`, `values(row)`. */

@@ -3,9 +3,9 @@ import { AST_NODE_TYPES, ASTUtils, ESLintUtils, TSESLint, type TSESTree } from '
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 import {
-  ATOMIC_INCREMENT_METHODS,
   DEFAULT_WRITE_METHODS,
   describeDatabaseCall,
+  isAtomicIncrement,
   type DatabaseOperation,
   type DatabaseOperationOptions,
 } from '../analysis/database-operation.js';
@@ -176,7 +176,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function findSelfProblem(mapped: Started): Problem | undefined {
-      if (mapped.operation.access !== 'write' || ATOMIC_INCREMENT_METHODS.has(mapped.operation.method) || runOnOneConnection(mapped, mapped)) return undefined;
+      if (mapped.operation.access !== 'write' || isAtomicIncrement(mapped.operation) || runOnOneConnection(mapped, mapped)) return undefined;
       if (compareRecords(mapped.record, mapped.record) !== 'same') return undefined;
       const callback = mapped.mapCallback;
       if (callback === undefined || keyDependsOnParameter(mapped.record, callback)) return undefined;
@@ -195,7 +195,7 @@ export default createRule<Options, MessageIds>({
       const sameForEveryElement = comparison === 'same' && !varies(first) && !varies(second);
       if (sameForEveryElement) {
         if (first.operation.access === 'write' && second.operation.access === 'write') {
-          if (ATOMIC_INCREMENT_METHODS.has(first.operation.method) && ATOMIC_INCREMENT_METHODS.has(second.operation.method)) return undefined;
+          if (isAtomicIncrement(first.operation) && isAtomicIncrement(second.operation)) return undefined;
           return {
             messageId: 'sameRecordWrites',
             data: { first: describeCall(first), second: describeCall(second), record: describeRecord(second.record) },

@@ -158,6 +158,8 @@ export default createRule<Options, MessageIds>({
       }
       const statement = getStatementInList(assignment);
       if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression !== assignment) return undefined;
+      // A `const` right in a `case` would belong to the whole `switch` (ESLint's `no-case-declarations`).
+      if (statement.parent.type === AST_NODE_TYPES.SwitchCase) return undefined;
       const points = findAwaitPoints(assignment.right);
       const [point] = points;
       if (points.length !== 1 || point?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;

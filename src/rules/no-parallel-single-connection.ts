@@ -10,6 +10,7 @@ import { getAccessPath, getStaticPropertyName, isSameAccessPath } from '../synta
 import { skipChainExpression } from '../syntax/chain-expression.js';
 import { getConstInitializer } from '../syntax/const-initializer.js';
 import { describeNode } from '../syntax/describe-node.js';
+import { findAwaitPoints } from '../syntax/await-points.js';
 import { getEnclosingFunction, isFunctionNode } from '../syntax/function-node.js';
 import { getPromiseCombinatorCall, type PromiseCombinatorCall } from '../syntax/promise-combinator.js';
 import { getSqlText } from '../syntax/sql-statement.js';
@@ -84,7 +85,8 @@ export default createRule<Options, MessageIds>({
               count: group.some((query) => query.mapped) ? 'mapped' : String(count),
               combinator: combinator.name,
             },
-            suggest: buildSuggestions(combinator, group),
+            // Queries sent before the combinator: where each should be awaited depends on the code around.
+            suggest: group.some((query) => query.bound) ? [] : buildSuggestions(combinator, group),
           });
         }
       },
@@ -122,13 +124,17 @@ export default createRule<Options, MessageIds>({
       if (getAccessPath(sourceCode, callee.object) === undefined) return undefined;
       const handle = classifyDatabaseHandleType(services.program, services.getTypeAtLocation(callee.object));
       if (handle?.kind !== 'pool') return undefined;
-      if (beginsTransaction(first.receiver)) return undefined;
+      if (beginsTransaction(first.receiver, initializer)) return undefined;
       return { text: sourceCode.getText(callee.object) };
     }
 
-    /** A `BEGIN`/`START TRANSACTION` query on the same connection in the function: its queries belong to that transaction. */
-    function beginsTransaction(receiver: TSESTree.Identifier): boolean {
-      const scope = getEnclosingFunction(receiver)?.body ?? sourceCode.ast;
+    /**
+     * A `BEGIN`/`START TRANSACTION` query on the same connection in the
+     * function that checked it out (not only in a mapped callback that uses
+     * it): its queries belong to that transaction.
+     */
+    function beginsTransaction(receiver: TSESTree.Identifier, checkout: TSESTree.Node): boolean {
+      const scope = getEnclosingFunction(checkout)?.body ?? sourceCode.ast;
       const path = getAccessPath(sourceCode, receiver);
       let begins = false;
       forEachESTreeDescendant(scope, (node) => {
@@ -161,7 +167,14 @@ export default createRule<Options, MessageIds>({
         const expression = skipChainExpression(element.expression);
         const direct = getQueryCallInChain(expression);
         if (direct !== undefined) {
-          found.push({ ...direct, mapped: false });
+          found.push({ ...direct, mapped: false, bound: false });
+          continue;
+        }
+        // `const a = client.query(…); … Promise.all([a, b])`: sent when bound, still running if nothing waited since.
+        if (expression.type === AST_NODE_TYPES.Identifier) {
+          const initializer = getConstInitializer(sourceCode, expression);
+          const bound = initializer === undefined ? undefined : getQueryCallInChain(initializer);
+          if (bound !== undefined && bound.call === initializer && isStillRunning(bound.call, combinator.call)) found.push({ ...bound, mapped: false, bound: true });
           continue;
         }
         // `(async () => { await client.query(a); … })()`: each of its queries is one element's.
@@ -174,6 +187,13 @@ export default createRule<Options, MessageIds>({
         }
       }
       return found;
+    }
+
+    /** `query` was sent in the function of `combinator`, before it, and nothing waited in between. */
+    function isStillRunning(query: TSESTree.CallExpression, combinator: TSESTree.CallExpression): boolean {
+      const fn = getEnclosingFunction(combinator);
+      if (fn === undefined || getEnclosingFunction(query) !== fn || query.range[1] > combinator.range[0]) return false;
+      return !findAwaitPoints(fn.body).some((point) => point.range[0] < combinator.range[0] && point.range[1] > query.range[1]);
     }
 
     /** The receiver's variable is declared inside `container` (a parameter or a local of the callback). */
@@ -196,10 +216,12 @@ interface QueryCall {
   receiver: TSESTree.Expression;
   /** Sent once per element of a collection. */
   mapped: boolean;
+  /** Sent where a `const` was bound to it, before the combinator. */
+  bound: boolean;
 }
 
 /** `client.query(…)`, `client.query(…).then(…)`: the query call and its receiver. */
-function getQueryCallInChain(expression: TSESTree.Node): Omit<QueryCall, 'mapped'> | undefined {
+function getQueryCallInChain(expression: TSESTree.Node): Omit<QueryCall, 'bound' | 'mapped'> | undefined {
   let node: TSESTree.Node = expression;
   for (;;) {
     node = skipChainExpression(node);
@@ -221,7 +243,7 @@ function collectQueriesInBody(body: TSESTree.Node, mapped: boolean, found: Query
     if (node !== body && isFunctionNode(node)) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return true;
     const query = getQueryCallInChain(node);
-    if (query !== undefined && query.call === node) found.push({ ...query, mapped });
+    if (query !== undefined && query.call === node) found.push({ ...query, mapped, bound: false });
     return true;
   });
 }

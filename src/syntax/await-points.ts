@@ -80,14 +80,14 @@ export function isUnconditionallyEvaluated(node: TSESTree.Node, root: TSESTree.N
 /**
  * Whether `point` makes the function wait after `from` ends and before `to`
  * starts, on the way from one to the other: it stands between them in the
- * source, or it is the `for await` loop `to` is in, and it is not inside a
+ * source (a `for await` loop wholly between them waits at least once, for
+ * its end), or it is the `for await` loop `to` is in, and it is not inside a
  * block that leaves (`return`, `throw`, `break`, `continue`) before `to` is
  * reached. All three are in one function.
  */
 export function waitsBetween(point: AwaitPoint, from: TSESTree.Node, to: TSESTree.Node): boolean {
-  if (point.type === AST_NODE_TYPES.ForOfStatement) {
-    return from.range[1] <= point.range[0] && contains(point.body, to);
-  }
+  // A `for await` loop waits before each pass, and at least once for its end: a write in its body or after it.
+  if (point.type === AST_NODE_TYPES.ForOfStatement && contains(point.body, to)) return from.range[1] <= point.range[0];
   if (point.range[0] < from.range[1] || point.range[1] > to.range[0]) return false;
   const common = getCommonAncestor(point, to);
   if (common === undefined || isInOtherBranch(point, common)) return false;

@@ -110,3 +110,30 @@ function normalizeIdentifier(identifier: string | undefined): string | undefined
   const last = identifier.split('.').at(-1);
   return last?.replace(/^["\x60]|["\x60]$/gu, '').toLowerCase();
 }
+
+const UPDATE_SET = new RegExp(String.raw`^update\s+(?:only\s+)?${IDENTIFIER}\s+set\s+([\s\S]+?)(?:\s+(?:where|returning)\b[\s\S]*)?;?\s*$`, 'iu');
+const UPSERT_SET = new RegExp(
+  String.raw`^insert\s+(?:ignore\s+)?into\s[\s\S]*?\bon\s+(?:conflict\b[^)]*\)\s*do\s+update\s+set|duplicate\s+key\s+update)\s+([\s\S]+?)(?:\s+(?:where|returning)\b[\s\S]*)?;?\s*$`,
+  'iu',
+);
+const OPERAND = String.raw`(?:\$\d+|\?|\d+(?:\.\d+)?|excluded\.${IDENTIFIER}|values\s*\(\s*${IDENTIFIER}\s*\))`;
+const RELATIVE_ASSIGNMENT = new RegExp(String.raw`^(${IDENTIFIER})\s*=\s*(${IDENTIFIER})\s*[+-]\s*${OPERAND}$`, 'iu');
+
+/**
+ * `UPDATE t SET n = n + $2, m = m - 1 WHERE id = $1`, or an upsert that
+ * does so on conflict (`INSERT … ON CONFLICT (id) DO UPDATE SET n = t.n + 1`,
+ * MySQL's `ON DUPLICATE KEY UPDATE n = n + VALUES(n)`): every column set
+ * relative to its own value by a placeholder, a number or the inserted
+ * value. The database adds such updates up under the row's lock, so two at
+ * once lose nothing. Any other `SET` (a function call, a `CASE`, a second
+ * column) is not one.
+ */
+export function isRelativeUpdate(text: string): boolean {
+  const statement = stripLeadingComments(text);
+  const match = UPDATE_SET.exec(statement) ?? UPSERT_SET.exec(statement);
+  if (match?.[1] === undefined) return false;
+  return match[1].split(',').every((assignment) => {
+    const parts = RELATIVE_ASSIGNMENT.exec(assignment.trim());
+    return parts !== null && normalizeIdentifier(parts[1]) === normalizeIdentifier(parts[2]);
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isWriteMethodName } from '../../src/analysis/database-operation.js';
+import { isAtomicIncrement, isWriteMethodName } from '../../src/analysis/database-operation.js';
 import { probeDatabaseCalls, summarize } from './database-probe.js';
 
 describe('isWriteMethodName', () => {
@@ -109,5 +109,48 @@ probe(ledger.save(1));
       { writeMethods: ['archive'], writeTypes: [{ from: 'file', name: 'Ledger' }] },
     );
     expect(calls.map(summarize)).toEqual(['user client write archive', 'none']);
+  });
+});
+
+describe('isAtomicIncrement', () => {
+  it('accepts writes whose every column is set relative to itself, in each library\'s form', async () => {
+    const calls = await probeDatabaseCalls(`
+import { Pool } from 'pg';
+import { PrismaClient } from '@prisma/client';
+import mongoose from 'mongoose';
+import knex from 'knex';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { pgTable, integer } from 'drizzle-orm/pg-core';
+import { eq, sql } from 'drizzle-orm';
+const pool = new Pool();
+const prisma = new PrismaClient();
+const Post = mongoose.model('Post', new mongoose.Schema({ views: Number }));
+const db = knex({ client: 'pg' });
+const orm = drizzle(pool);
+const counters = pgTable('counters', { id: integer('id'), n: integer('n') });
+const id = 1;
+probe(pool.query('UPDATE t SET n = n + $2 WHERE id = $1', [id, 1]));
+probe(pool.query('UPDATE t SET n = $2 WHERE id = $1', [id, 1]));
+probe(prisma.user.update({ where: { id }, data: { credits: { increment: 1 } } }));
+probe(prisma.user.update({ where: { id }, data: { credits: 0 } }));
+probe(Post.updateOne({ _id: id }, { $inc: { views: 1 } }));
+probe(Post.updateOne({ _id: id }, { $inc: { views: 1 }, $set: { views: 0 } }));
+probe(db('posts').where({ id }).increment('views', 1));
+probe(orm.update(counters).set({ n: sql\`\${counters.n} + 1\` }).where(eq(counters.id, id)));
+probe(orm.update(counters).set({ n: sql\`\${counters.id} + 1\` }).where(eq(counters.id, id)));
+probe(pool.query('SELECT n FROM t WHERE id = $1', [id]));
+`);
+    expect(calls.map((call) => call.operation !== undefined && isAtomicIncrement(call.operation))).toEqual([
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

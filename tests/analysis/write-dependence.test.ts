@@ -43,16 +43,22 @@ probe(pool.query('INSERT INTO orders (user_id) VALUES ($1)', [userId]));
 probe(prisma.user.create({ data: { id: userId, email: 'e' } }));
 probe(prisma.post.create({ data: { title: 't', authorId: userId } }));
 probe(users.save(user));
-probe(posts.save({ title: user.name, author: { id: 1, name: 'x' } }));
+probe(posts.save({ title: 't', authorId: user.id, author: { id: 1, name: 'x' } }));
 `),
-    ).toEqual(['user', 'userId', 'userId', 'user.name']);
+    ).toEqual(['user', 'userId', 'userId', 'user.id']);
   });
 
   it('leaves writes alone that share only values neither creates', async () => {
     expect(
       await pairs(`
 import { Pool } from 'pg';
+import type { Repository } from 'typeorm';
 import { PrismaClient } from '@prisma/client';
+interface User { id: number; name: string }
+interface Post { id?: number; title: string; author: User }
+declare const users: Repository<User>;
+declare const posts: Repository<Post>;
+declare const user: User;
 declare const userId: number;
 declare const name: string;
 const pool = new Pool();
@@ -63,7 +69,9 @@ probe(prisma.user.update({ where: { id: userId }, data: { name } }));
 probe(prisma.post.create({ data: { title: name, authorId: userId } }));
 probe(pool.query('INSERT INTO users (name) VALUES ($1)', [name]));
 probe(pool.query('INSERT INTO audit (name) VALUES ($1)', [name]));
+probe(users.save(user));
+probe(posts.save({ title: user.name, author: { id: 1, name: 'x' } }));
 `),
-    ).toEqual(['-', '-', '-']);
+    ).toEqual(['-', '-', '-', '-']);
   });
 });

@@ -114,6 +114,71 @@ ruleTester.run('no-concurrent-dependent-writes', rule, {
           await Promise.all([users.increment({ id: 1 }, 'logins', 1), users.increment({ id: 1 }, 'logins', 1)]);
         }
       `,
+    // Relative SQL updates of one row add up under its lock: nothing is lost.
+    `
+        import type { Pool } from 'pg';
+        export async function pay(pool: Pool, id: number) {
+          await Promise.all([
+            pool.query('UPDATE accounts SET balance = balance + $2 WHERE id = $1', [id, 10]),
+            pool.query('UPDATE accounts SET balance = balance - $2, version = version + 1 WHERE id = $1', [id, 20]),
+          ]);
+        }
+      `,
+    // A relative SQL update mapped over a collection, one row.
+    `
+        import type { Pool } from 'pg';
+        export async function addAll(pool: Pool, cartId: number, prices: number[]) {
+          await Promise.all(prices.map((price) => pool.query('UPDATE carts SET total = total + $2 WHERE id = $1', [cartId, price])));
+        }
+      `,
+    // An upsert that adds to the row on conflict, mapped with one key: the counts add up.
+    `
+        import type { Pool } from 'pg';
+        export async function count(pool: Pool, key: string, events: unknown[]) {
+          await Promise.all(events.map(() => pool.query('INSERT INTO counters (id, n) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET n = counters.n + 1', [key])));
+        }
+      `,
+    // Prisma's atomic number operations on one record.
+    `
+        import { PrismaClient } from '@prisma/client';
+        const prisma = new PrismaClient();
+        export async function grant(id: number) {
+          await Promise.all([
+            prisma.user.update({ where: { id }, data: { credits: { increment: 1 } } }),
+            prisma.user.update({ where: { id }, data: { credits: { increment: 5 } } }),
+          ]);
+        }
+      `,
+    // Mongoose $inc on one document.
+    `
+        import mongoose from 'mongoose';
+        const Post = mongoose.model('Post', new mongoose.Schema({ views: Number }));
+        export async function view(id: string) {
+          await Promise.all([Post.updateOne({ _id: id }, { $inc: { views: 1 } }), Post.findByIdAndUpdate(id, { $inc: { views: 2 } })]);
+        }
+      `,
+    // Drizzle: a column set to itself plus a number, or a value.
+    `
+        import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+        import { pgTable, serial, integer } from 'drizzle-orm/pg-core';
+        import { eq, sql } from 'drizzle-orm';
+        const counters = pgTable('counters', { id: serial('id').primaryKey(), n: integer('n').notNull() });
+        export async function bump(db: NodePgDatabase, id: number, by: number) {
+          await Promise.all([
+            db.update(counters).set({ n: sql\`\${counters.n} + 1\` }).where(eq(counters.id, id)),
+            db.update(counters).set({ n: sql\`\${counters.n} - \${by}\` }).where(eq(counters.id, id)),
+          ]);
+        }
+      `,
+    // A field the caller set before handing the object over: the save does not change it.
+    `
+        import type { Repository } from 'typeorm';
+        interface User { id?: number; name: string }
+        interface Log { id?: number; message: string }
+        export async function register(users: Repository<User>, logs: Repository<Log>, user: User) {
+          await Promise.all([users.save(user), logs.insert({ message: \`created \${user.name}\` })]);
+        }
+      `,
     // Keys we cannot compare: results of calls.
     `
         import { PrismaClient } from '@prisma/client';
@@ -278,6 +343,122 @@ ruleTester.run('no-concurrent-dependent-writes', rule, {
       `,
   ],
   invalid: [
+    {
+      name: 'the id a save fills in, read beside the save',
+      code: `
+        import type { Repository } from 'typeorm';
+        interface User { id?: number; name: string }
+        interface Log { id?: number; userId?: number }
+        export async function register(users: Repository<User>, logs: Repository<Log>, user: User) {
+          await Promise.all([users.save(user), logs.insert({ userId: user.id })]);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'dependentWrite',
+          data: { dependent: 'logs.insert', provider: 'users.save', value: 'user.id' },
+          line: 6,
+          column: 53,
+          endLine: 6,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'runInOrder',
+              output: `
+        import type { Repository } from 'typeorm';
+        interface User { id?: number; name: string }
+        interface Log { id?: number; userId?: number }
+        export async function register(users: Repository<User>, logs: Repository<Log>, user: User) {
+          await users.save(user);
+          await logs.insert({ userId: user.id });
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an atomic increment beside a plain set of the same record: the set may land first or last',
+      code: `
+        import type { Pool } from 'pg';
+        export async function reset(pool: Pool, id: number) {
+          await Promise.all([
+            pool.query('UPDATE accounts SET balance = balance + $2 WHERE id = $1', [id, 10]),
+            pool.query('UPDATE accounts SET balance = $2 WHERE id = $1', [id, 0]),
+          ]);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'sameRecordWrites',
+          data: { first: 'pool.query', second: 'pool.query', record: '`accounts` `id`' },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'runInOrder',
+              output: `
+        import type { Pool } from 'pg';
+        export async function reset(pool: Pool, id: number) {
+          await pool.query('UPDATE accounts SET balance = balance + $2 WHERE id = $1', [id, 10]);
+          await pool.query('UPDATE accounts SET balance = $2 WHERE id = $1', [id, 0]);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'Prisma: an increment beside a plain set of the same column',
+      code: `
+        import { PrismaClient } from '@prisma/client';
+        const prisma = new PrismaClient();
+        export async function reset(id: number) {
+          await Promise.all([prisma.user.update({ where: { id }, data: { credits: { increment: 1 } } }), prisma.user.update({ where: { id }, data: { credits: 0 } })]);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'sameRecordWrites',
+          data: { first: 'prisma.user.update', second: 'prisma.user.update', record: '`user` `id`' },
+          line: 5,
+          column: 118,
+          endLine: 5,
+          endColumn: 124,
+          suggestions: [
+            {
+              messageId: 'runInOrder',
+              output: `
+        import { PrismaClient } from '@prisma/client';
+        const prisma = new PrismaClient();
+        export async function reset(id: number) {
+          await prisma.user.update({ where: { id }, data: { credits: { increment: 1 } } });
+          await prisma.user.update({ where: { id }, data: { credits: 0 } });
+        }
+      `,
+            },
+            {
+              messageId: 'useTransaction',
+              data: { transaction: 'prisma.$transaction' },
+              output: `
+        import { PrismaClient } from '@prisma/client';
+        const prisma = new PrismaClient();
+        export async function reset(id: number) {
+          await prisma.$transaction([prisma.user.update({ where: { id }, data: { credits: { increment: 1 } } }), prisma.user.update({ where: { id }, data: { credits: 0 } })]);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "a row that references a row being inserted (pg pool)",
       code: `

@@ -5,6 +5,18 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('no-lost-update', rule, {
   valid: [
+    // A for await loop before the read: the value is read after every wait.
+    `
+        export class Meter {
+          total = 0;
+          async consume(source: AsyncIterable<number>) {
+            let sum = 0;
+            for await (const n of source) sum += n;
+            const start = this.total;
+            this.total = start + sum;
+          }
+        }
+      `,
     // A local no other task can see, summed across awaits.
     `
         declare function price(item: string): Promise<number>;
@@ -396,6 +408,106 @@ ruleTester.run('no-lost-update', rule, {
       `,
   ],
   invalid: [
+    {
+      name: 'directly in a case clause: no fix, a const there would belong to the whole switch',
+      code: `
+        declare function price(item: string): Promise<number>;
+        export class Cart {
+          total = 0;
+          async add(kind: number, item: string) {
+            switch (kind) {
+              case 1:
+                this.total += await price(item);
+                break;
+              case 2: {
+                this.total += await price(item);
+                break;
+              }
+            }
+          }
+        }
+      `,
+      output: `
+        declare function price(item: string): Promise<number>;
+        export class Cart {
+          total = 0;
+          async add(kind: number, item: string) {
+            switch (kind) {
+              case 1:
+                this.total += await price(item);
+                break;
+              case 2: {
+                const awaited = await price(item);
+                this.total += awaited;
+                break;
+              }
+            }
+          }
+        }
+      `,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          data: { location: 'this.total', line: '8' },
+          line: 8,
+          column: 17,
+          endLine: 8,
+          endColumn: 27,
+          suggestions: [],
+        },
+        {
+          messageId: 'lostUpdate',
+          data: { location: 'this.total', line: '11' },
+          line: 11,
+          column: 17,
+          endLine: 11,
+          endColumn: 27,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'a for await loop between the read and the write waits too',
+      code: `
+        export class Meter {
+          total = 0;
+          async consume(source: AsyncIterable<number>) {
+            const start = this.total;
+            let sum = 0;
+            for await (const n of source) sum += n;
+            this.total = start + sum;
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'lostUpdate',
+          data: { location: 'this.total', line: '7' },
+          line: 8,
+          column: 13,
+          endLine: 8,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'readAgain',
+              data: { location: 'this.total' },
+              output: `
+        export class Meter {
+          total = 0;
+          async consume(source: AsyncIterable<number>) {
+            const start = this.total;
+            let sum = 0;
+            for await (const n of source) sum += n;
+            this.total = this.total + sum;
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a compound assignment to a property of this',
       code: `

@@ -5,6 +5,25 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('no-parallel-single-connection', rule, {
   valid: [
+    // Queries bound to consts with a wait between: the first has answered before the second is sent.
+    `
+        import type { Client } from 'pg';
+        export async function load(client: Client) {
+          const orders = client.query('SELECT * FROM orders');
+          await orders;
+          const invoices = client.query('SELECT * FROM invoices');
+          return Promise.all([orders, invoices]);
+        }
+      `,
+    // Consts bound to queries on two connections.
+    `
+        import type { Client } from 'pg';
+        export async function load(a: Client, b: Client) {
+          const orders = a.query('SELECT * FROM orders');
+          const invoices = b.query('SELECT * FROM invoices');
+          return Promise.all([orders, invoices]);
+        }
+      `,
     // A pool hands each query a connection of its own.
     `
         import { Client, Pool, type PoolClient } from 'pg';
@@ -242,6 +261,29 @@ ruleTester.run('no-parallel-single-connection', rule, {
   ],
   invalid: [
     {
+      name: 'queries sent into consts, then handed to Promise.all: no suggestion',
+      code: `
+        import type { Client } from 'pg';
+        export async function load(client: Client) {
+          const orders = client.query('SELECT * FROM orders');
+          const invoices = client.query('SELECT * FROM invoices');
+          return Promise.all([orders, invoices]);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'parallelOnSingleConnection',
+          data: { connection: 'client', type: 'Client', count: '2', combinator: 'all' },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 29,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       name: "a pg Client, destructured results",
       code: `
         import { Client, Pool, type PoolClient } from 'pg';
@@ -376,6 +418,48 @@ ruleTester.run('no-parallel-single-connection', rule, {
         }
       `,
     },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'inside a transaction, a query mapped over ids: in sequence only, never the pool',
+      code: `
+        import { Pool } from 'pg';
+        const pool = new Pool();
+        export async function deactivate(ids: number[]) {
+          const client = await pool.connect();
+          await client.query('BEGIN');
+          await Promise.all(ids.map((id) => client.query('UPDATE users SET active = false WHERE id = $1', [id])));
+          await client.query('COMMIT');
+          client.release();
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'parallelOnSingleConnection',
+          line: 7,
+          column: 17,
+          endLine: 7,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'runInSequence',
+              output: `
+        import { Pool } from 'pg';
+        const pool = new Pool();
+        export async function deactivate(ids: number[]) {
+          const client = await pool.connect();
+          await client.query('BEGIN');
+          for (const id of ids) {
+            await client.query('UPDATE users SET active = false WHERE id = $1', [id]);
+          }
+          await client.query('COMMIT');
+          client.release();
+        }
+      `,
+            },
           ],
         },
       ],

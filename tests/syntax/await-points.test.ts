@@ -96,6 +96,12 @@ describe('waitsBetween', () => {
     expect(answer('const n = s.n; for await (const x of xs) { s.n = n + x; }')).toBe(true);
   });
 
+  it('sees the wait of a for await loop between the read and the write', () => {
+    expect(answer('const n = s.n; for await (const x of xs) void x; s.n = n + 1;')).toBe(true);
+    expect(answer('const n = s.n; if (ok) { for await (const x of xs) void x; return; } s.n = n + 1;')).toBe(false);
+    expect(answer('const n = s.n; s.n = n + 1; for await (const x of xs) void x;')).toBe(false);
+  });
+
   it('sees an await in a branch that goes on to the write', () => {
     expect(answer('const n = s.n; if (ok) { await save(); } s.n = n + 1;')).toBe(true);
   });
