@@ -136,7 +136,9 @@ export default createRule<Options, MessageIds>({
           window.push(init);
           continue;
         }
-        if (!containsAwait(statement)) continue;
+        // Nothing started yet: whether this statement waits changes nothing (and walking it for an
+        // `await` in every block made the rule quadratic in nesting).
+        if (window.length === 0 || !containsAwait(statement)) continue;
         if (window.length >= 2) {
           const pending = window
             .map((call) => getStartedCall(call))
