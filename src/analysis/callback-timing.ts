@@ -9,6 +9,7 @@ import { skipChainExpression } from '../syntax/chain-expression.js';
 import type { FunctionNode } from '../syntax/function-node.js';
 import { getResolvedSymbolAtLocation } from './symbols.js';
 import { classifyExpressionThenability } from './thenable.js';
+import { getCalleeNameNode } from '../syntax/callee-name.js';
 
 /**
  * When a function handed to a call runs, read from the callee's type and
@@ -697,12 +698,7 @@ function isTestBlock(services: ParserServicesWithTypeInformation, callee: TSESTr
  * 'node:timers'`: by the name the library declares, not the one written.
  */
 function isTimerCall(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression): boolean {
-  const nameNode =
-    callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
-      ? callee.property
-      : callee.type === AST_NODE_TYPES.Identifier
-        ? callee
-        : undefined;
+  const nameNode = getCalleeNameNode(callee);
   if (nameNode === undefined) return false;
   const symbol = getSymbol(services, nameNode);
   return (

@@ -7,6 +7,7 @@ import { askChecker } from './checker-guard.js';
 import { getAmbientModuleName } from './declaration-origin.js';
 import { getResolvedSymbolAtLocation } from './symbols.js';
 import { getCallbackNesting, type CallbackNode } from '../syntax/callback-nesting.js';
+import { getCalleeNameNode } from '../syntax/callee-name.js';
 
 /**
  * A callback that is one step of a pyramid: it runs later, after the work its
@@ -146,12 +147,7 @@ const FS_PROMISE_TWINS = new Set([
  * anything else, a function of the program named `readFile` included.
  */
 export function getFsPromiseTwin(services: ParserServicesWithTypeInformation, callee: TSESTree.Expression): string | undefined {
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee
-      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
-        ? callee.property
-        : undefined;
+  const name = getCalleeNameNode(callee);
   if (name === undefined) return undefined;
   return askChecker(undefined, () => {
     const symbol = getResolvedSymbolAtLocation(services.program.getTypeChecker(), services.esTreeNodeToTSNodeMap.get(name));

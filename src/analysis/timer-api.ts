@@ -1,7 +1,8 @@
-import { AST_NODE_TYPES, type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
+import { type ParserServicesWithTypeInformation, type TSESTree } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { getResolvedSymbolAtLocation } from './symbols.js';
+import { getCalleeNameNode } from '../syntax/callee-name.js';
 
 /** The callback timers of the standard library and `@types/node`. */
 export type TimerFunctionName = 'setImmediate' | 'setInterval' | 'setTimeout';
@@ -23,12 +24,7 @@ export function isStandardTimerFunction(
   callee: TSESTree.Expression,
   name: TimerFunctionName,
 ): boolean {
-  const reference =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee
-      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
-        ? callee.property
-        : undefined;
+  const reference = getCalleeNameNode(callee);
   if (reference === undefined) return false;
   const symbol = getResolvedSymbolAtLocation(services.program.getTypeChecker(), services.esTreeNodeToTSNodeMap.get(reference));
   const declarations = symbol?.declarations ?? [];
