@@ -31,6 +31,7 @@ import { findValueUses } from './value-uses.js';
  *   member returns a promise (also where the literal is stored in a `const`
  *   or returned by a factory and used later), or that sits beside
  *   `[Symbol.asyncIterator]`;
+ * - an async IIFE whose promise is kept as a value (pushed, passed, stored);
  * - a function whose uses as a value — in any file of the program, under
  *   any name an import or export gives it — are passed or assigned where
  *   such a contextual type applies (`app.post('/x', controller.list)`,
@@ -79,12 +80,41 @@ function isRequiredByContract(
     if (parent.method) return isValueUsedAsPromiseFunction(services, node);
   }
 
+  if (isInvokedForItsPromise(node)) return true;
+
   const tsNode = services.esTreeNodeToTSNodeMap.get(node);
   if ((ts.isFunctionExpression(tsNode) || ts.isArrowFunction(tsNode)) && argumentDemandsPromiseReturn(services, node, tsNode)) {
     return true;
   }
 
   return isValueUsedAsPromiseFunction(services, node);
+}
+
+/**
+ * An async IIFE whose promise is kept — pushed, passed, stored, returned from
+ * a function that is not itself async: the IIFE is there to make that promise,
+ * and `async` turns a synchronous throw into a rejection its holder handles
+ * (graphile-worker: `promises.push((async () => void safeEmit(…))())`, "wrap in
+ * async IIFE to capture synchronous errors"). Dropped, `void`ed, awaited or
+ * returned from an async function on the spot, the promise is needless again.
+ */
+function isInvokedForItsPromise(node: FunctionNode): boolean {
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+  const call = node.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return false;
+  const consumer = call.parent;
+  switch (consumer.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+      return false;
+    case AST_NODE_TYPES.ReturnStatement:
+      return getEnclosingFunction(consumer)?.async !== true;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return !consumer.async;
+    default:
+      return true;
+  }
 }
 
 /**

@@ -106,4 +106,30 @@ request({ jar });
 `),
     ).toEqual({ 'passed by name': true, 'stored, then passed': true, 'never passed': false });
   });
+
+  it('keeps the async of an IIFE only where its promise is kept', async () => {
+    expect(
+      await contractsOf(`
+declare function emit(): void;
+declare function track(work: Promise<void>): void;
+track((/* passed on */ async () => emit())());
+const held = (/* stored */ async () => emit())();
+function make() { return (/* returned by a sync function */ async () => emit())(); }
+(/* dropped */ async () => emit())();
+void (/* voided */ async () => emit())();
+async function run() {
+  await (/* awaited */ async () => emit())();
+  return (/* returned by an async function */ async () => emit())();
+}
+`),
+    ).toEqual({
+      'passed on': true,
+      stored: true,
+      'returned by a sync function': true,
+      dropped: false,
+      voided: false,
+      awaited: false,
+      'returned by an async function': false,
+    });
+  });
 });

@@ -5,6 +5,28 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('no-needless-async', rule, {
   valid: [
+    // An async IIFE whose promise is kept as a value: the IIFE exists to make that promise, turning
+    // a synchronous throw into a rejection the collector handles (graphile-worker's runner).
+    `
+      declare function safeEmit(event: string): void;
+      declare function release(): Promise<void>;
+      export function stop(): Promise<void> {
+        const promises: Array<void | Promise<void>> = [];
+        promises.push((async () => void safeEmit('stop'))());
+        promises.push(release());
+        return Promise.all(promises).then(() => undefined);
+      }
+    `,
+    // The same, passed straight on, or held in a variable.
+    `
+      declare function validate(input: string): number;
+      declare function track(work: Promise<number>): void;
+      export function start(input: string) {
+        track((async () => validate(input))());
+        const checked = (async () => validate(input))();
+        return checked;
+      }
+    `,
     // An object literal whose context is `any` (a mock's resolved value) may stand in for anything.
     `
       declare function mockResolvedValue(value: any): void;
@@ -364,6 +386,72 @@ ruleTester.run('no-needless-async', rule, {
     `,
   ],
   invalid: [
+    {
+      name: 'an async IIFE whose promise is dropped is still needless',
+      code: `
+      declare function log(message: string): void;
+      export function boot() {
+        (async () => {
+          log('boot');
+        })();
+      }
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              data: { name: 'Async arrow function' },
+              output: `
+      declare function log(message: string): void;
+      export function boot() {
+        (() => {
+          log('boot');
+        })();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an async IIFE awaited on the spot is still needless',
+      code: `
+      declare function compute(): number;
+      export async function run() {
+        return await (async () => compute())();
+      }
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              data: { name: 'Async arrow function' },
+              output: `
+      declare function compute(): number;
+      export async function run() {
+        return await (() => compute())();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a #private method only ever awaited inside its class gets the fix',
       code: `
