@@ -2263,3 +2263,146 @@ ruleTester.run('no-needless-async: the declaration of a promise of a public API'
     },
   ],
 });
+
+ruleTester.run('no-needless-async: allow', rule, {
+  valid: [
+    // Methods named in `allow` by name and file (relative to the program's directory, the repo here):
+    // a public API's lifecycle methods (bullmq's LockManager).
+    {
+      code: `
+        export class LockManager {
+          private readonly locks = new Set<string>();
+          async close(): Promise<void> {
+            this.locks.clear();
+          }
+          async disconnect(): Promise<void> {
+            this.locks.clear();
+          }
+        }
+      `,
+      options: [{ allow: [{ from: 'file', name: ['close', 'disconnect'], path: 'tests/fixtures/file.ts' }] }],
+    },
+    // A function declaration by its bare name.
+    {
+      code: `
+        export async function warmUp(): Promise<void> {
+          console.log('warm');
+        }
+      `,
+      options: [{ allow: ['warmUp'] }],
+    },
+    // A method of an object literal.
+    {
+      code: `
+        export const store = {
+          items: [] as string[],
+          async close() {
+            this.items.length = 0;
+          },
+        };
+      `,
+      options: [{ allow: [{ from: 'file', name: 'close' }] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a method of that name declared in another file than the entry says',
+      code: `
+        export class Pool {
+          private readonly idle: number[] = [];
+          async close(): Promise<void> {
+            this.idle.length = 0;
+          }
+        }
+      `,
+      output: null,
+      options: [{ allow: [{ from: 'file', name: 'close', path: 'src/lock-manager.ts' }] }],
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Pool {
+          private readonly idle: number[] = [];
+          close(): void {
+            this.idle.length = 0;
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a method the entries do not name, and an arrow bound to a const of an allowed name',
+      code: `
+        export class Door {
+          open = false;
+          async shut(): Promise<void> {
+            this.open = false;
+          }
+        }
+        export const close = async (door: Door) => {
+          door.open = false;
+        };
+      `,
+      output: null,
+      options: [{ allow: ['close', { from: 'package', package: 'ioredis', name: 'shut' }] }],
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Door {
+          open = false;
+          shut(): void {
+            this.open = false;
+          }
+        }
+        export const close = async (door: Door) => {
+          door.open = false;
+        };
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'needlessAsync',
+          line: 8,
+          column: 30,
+          endLine: 8,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Door {
+          open = false;
+          async shut(): Promise<void> {
+            this.open = false;
+          }
+        }
+        export const close = (door: Door) => {
+          door.open = false;
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
