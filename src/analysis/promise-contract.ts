@@ -26,7 +26,8 @@ import { findValueUses } from './value-uses.js';
  *   of the variable or property it is assigned to, a `satisfies`, a declared
  *   return type) returns a promise, or returns something we cannot judge —
  *   except a type parameter the call infers from the function itself
- *   (`items.map(async (item) => …)`);
+ *   (`items.map(async (item) => …)`) — or a callback passed to a call
+ *   another overload of which wants that callback to return a promise;
  * - a method of an object literal whose context is `any`, whose contextual
  *   member returns a promise (also where the literal is stored in a `const`
  *   or returned by a factory and used later), or that sits beside
@@ -259,7 +260,61 @@ function argumentDemandsPromiseReturn(
   if (declared !== undefined) return declared;
   const checker = services.program.getTypeChecker();
   const contextualType = checker.getContextualType(tsNode);
-  return contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType);
+  if (contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType)) return true;
+  return anotherOverloadDemandsPromiseReturn(checker, tsNode);
+}
+
+/**
+ * The checker types a callback by the first overload that accepts it, and
+ * an async function fits a `=> void` callback too. Agenda's
+ * `define(name, processor: (job, done) => void)` comes before
+ * `define(name, processor: (job) => Promise<void>)`, the form its docs give
+ * for async processors: `define('x', async () => …)` follows the second.
+ * So another overload counts when it takes as many arguments as the call
+ * passes, every other argument fits its parameter, the function declares no
+ * more required parameters than that overload's callback takes, and that
+ * callback certainly returns a thenable.
+ */
+function anotherOverloadDemandsPromiseReturn(checker: ts.TypeChecker, fn: ts.Expression): boolean {
+  if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) return false;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
+  const callArguments = call.arguments ?? ts.factory.createNodeArray();
+  const index = callArguments.indexOf(fn);
+  if (index < 0 || callArguments.some((argument) => ts.isSpreadElement(argument))) return false;
+  const calleeType = checker.getTypeAtLocation(call.expression);
+  const signatures = ts.isNewExpression(call) ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
+  if (signatures.length < 2) return false;
+  const requiredParameters = fn.parameters.filter(
+    (parameter) => parameter.initializer === undefined && parameter.questionToken === undefined && parameter.dotDotDotToken === undefined,
+  ).length;
+  return signatures.some((signature) => {
+    // `getDeclaration()` is typed as always there, but a signature made up by the checker has none.
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+    const parameters = declaration?.parameters;
+    if (parameters === undefined || parameters.some((parameter) => parameter.dotDotDotToken !== undefined)) return false;
+    const required = parameters.filter((parameter) => parameter.initializer === undefined && parameter.questionToken === undefined).length;
+    if (callArguments.length < required || callArguments.length > parameters.length) return false;
+    const parameterTypes = signature.getParameters().map((parameter) => checker.getTypeOfSymbol(parameter));
+    const callbackType = parameterTypes[index];
+    if (callbackType === undefined) return false;
+    const callbackSignatures = tsutils
+      .unionConstituents(checker.getNonNullableType(callbackType))
+      .flatMap((member) => member.getCallSignatures());
+    if (
+      !callbackSignatures.some(
+        (callback) =>
+          requiredParameters <= callback.getParameters().length &&
+          classifyThenability(checker, checker.getReturnTypeOfSignature(callback)) === 'thenable',
+      )
+    ) {
+      return false;
+    }
+    return callArguments.every((argument, position) => {
+      const parameterType = parameterTypes[position];
+      return position === index || (parameterType !== undefined && checker.isTypeAssignableTo(checker.getTypeAtLocation(argument), parameterType));
+    });
+  });
 }
 
 /**

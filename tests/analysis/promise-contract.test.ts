@@ -107,6 +107,20 @@ request({ jar });
     ).toEqual({ 'passed by name': true, 'stored, then passed': true, 'never passed': false });
   });
 
+  it('counts another overload that wants the callback to return a promise, where the call fits it', async () => {
+    expect(
+      await contractsOf(`
+declare function define(name: string, processor: (job: string, done: () => void) => void): void;
+declare function define(name: string, processor: (job: string) => Promise<void>): void;
+declare function on(event: 'ready', listener: () => void): void;
+declare function on(event: 'drain', listener: () => Promise<void>): void;
+define('a', /* fits the promise overload */ async (job) => console.log(job));
+define('b', /* takes done */ async (job, done) => done());
+on('ready', /* other arguments fit only the void overload */ async () => console.log('ready'));
+`),
+    ).toEqual({ 'fits the promise overload': true, 'takes done': false, 'other arguments fit only the void overload': false });
+  });
+
   it('keeps the async of an IIFE only where its promise is kept', async () => {
     expect(
       await contractsOf(`

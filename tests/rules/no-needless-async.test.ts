@@ -5,6 +5,20 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('no-needless-async', rule, {
   valid: [
+    // Another overload wants the callback to return a promise (agenda's `define`): the checker picks the
+    // first, `(job, done) => void`, which an async function fits too.
+    `
+      interface Job { name: string }
+      declare class Agenda {
+        define(name: string, processor: (job: Job, done: (error?: Error) => void) => void): void;
+        define(name: string, processor: (job: Job) => Promise<void>): void;
+      }
+      export function register(agenda: Agenda, seen: string[]) {
+        agenda.define('audit', async (job) => {
+          seen.push(job.name);
+        });
+      }
+    `,
     // An async IIFE whose promise is kept as a value: the IIFE exists to make that promise, turning
     // a synchronous throw into a rejection the collector handles (graphile-worker's runner).
     `
@@ -386,6 +400,92 @@ ruleTester.run('no-needless-async', rule, {
     `,
   ],
   invalid: [
+    {
+      name: 'an overload that wants a promise but takes other arguments, or fewer callback parameters, does not count',
+      code: `
+      interface Job { name: string }
+      interface Emitter {
+        on(event: 'ready', listener: () => void): void;
+        on(event: 'drain', listener: () => Promise<void>): void;
+        define(name: string, processor: (job: Job, done: (error?: Error) => void) => void): void;
+        define(name: string, processor: (job: Job) => Promise<void>): void;
+      }
+      export function wire(emitter: Emitter, seen: string[]) {
+        emitter.on('ready', async () => {
+          seen.push('ready');
+        });
+        emitter.define('audit', async (job, done) => {
+          seen.push(job.name);
+          done();
+        });
+      }
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 10,
+          column: 29,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              data: { name: 'Async arrow function' },
+              output: `
+      interface Job { name: string }
+      interface Emitter {
+        on(event: 'ready', listener: () => void): void;
+        on(event: 'drain', listener: () => Promise<void>): void;
+        define(name: string, processor: (job: Job, done: (error?: Error) => void) => void): void;
+        define(name: string, processor: (job: Job) => Promise<void>): void;
+      }
+      export function wire(emitter: Emitter, seen: string[]) {
+        emitter.on('ready', () => {
+          seen.push('ready');
+        });
+        emitter.define('audit', async (job, done) => {
+          seen.push(job.name);
+          done();
+        });
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'needlessAsync',
+          line: 13,
+          column: 33,
+          endLine: 13,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              data: { name: 'Async arrow function' },
+              output: `
+      interface Job { name: string }
+      interface Emitter {
+        on(event: 'ready', listener: () => void): void;
+        on(event: 'drain', listener: () => Promise<void>): void;
+        define(name: string, processor: (job: Job, done: (error?: Error) => void) => void): void;
+        define(name: string, processor: (job: Job) => Promise<void>): void;
+      }
+      export function wire(emitter: Emitter, seen: string[]) {
+        emitter.on('ready', async () => {
+          seen.push('ready');
+        });
+        emitter.define('audit', (job, done) => {
+          seen.push(job.name);
+          done();
+        });
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'an async IIFE whose promise is dropped is still needless',
       code: `
