@@ -14,7 +14,7 @@ import { askChecker } from './checker-guard.js';
 import { getInheritedMemberTypes, isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { getCalledSignatureDeclaration } from './function-summary.js';
 import { classifyThenability } from './thenable.js';
-import { findValueUses } from './value-uses.js';
+import { findCalls, findValueUses } from './value-uses.js';
 
 /**
  * True when something outside the function requires it to return a promise,
@@ -34,7 +34,11 @@ import { findValueUses } from './value-uses.js';
  * - a function whose uses as a value — in any file of the program, under
  *   any name an import or export gives it — are passed or assigned where
  *   such a contextual type applies (`app.post('/x', controller.list)`,
- *   `handler.bind(context)`).
+ *   `handler.bind(context)`);
+ * - a function whose promise a caller hands on as its own required one: a
+ *   call of it returned by a function that is not `async` and whose return
+ *   type (declared or contextual) is a promise (`release(): Promise<void> {
+ *   return this.releaseConnection(); }`).
  */
 export function isPromiseReturnRequiredByContract(
   services: ParserServicesWithTypeInformation,
@@ -60,7 +64,7 @@ function isRequiredByContract(
     if (parent.decorators.some((decorator) => decoratorMayWantPromise(services, decorator))) return true;
     if (isClassMemberContract(services, parent)) return true;
     if (!parent.static && isMemberWantedThroughInstances(services, parent)) return true;
-    if (parent.type === AST_NODE_TYPES.MethodDefinition) return isValueUsedAsPromiseFunction(services, node);
+    if (parent.type === AST_NODE_TYPES.MethodDefinition) return isUsedAsPromiseSource(services, node);
   }
 
   if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
@@ -76,7 +80,7 @@ function isRequiredByContract(
       return true;
     }
     if (isAsyncIteratorMethod(parent)) return true;
-    if (parent.method) return isValueUsedAsPromiseFunction(services, node);
+    if (parent.method) return isUsedAsPromiseSource(services, node);
   }
 
   const tsNode = services.esTreeNodeToTSNodeMap.get(node);
@@ -84,7 +88,7 @@ function isRequiredByContract(
     return true;
   }
 
-  return isValueUsedAsPromiseFunction(services, node);
+  return isUsedAsPromiseSource(services, node);
 }
 
 /**
@@ -273,6 +277,46 @@ function genericParameterDemandsPromiseReturn(
     const constraint = type.getConstraint();
     return constraint !== undefined && classifyThenability(checker, constraint) !== 'not-thenable';
   });
+}
+
+function isUsedAsPromiseSource(services: ParserServicesWithTypeInformation, node: FunctionNode): boolean {
+  return isValueUsedAsPromiseFunction(services, node) || isResultReturnedAsRequiredPromise(services, node);
+}
+
+/**
+ * A call of the function (in any file that can name it) is what a function
+ * that is not `async` returns where its return type wants a promise: the
+ * promise is the caller's contract, and without `async` here the caller
+ * would have to make it (`Promise.resolve(…)`) at the same cost. An `async`
+ * caller makes its own promise; a caller whose return type is inferred
+ * demands nothing.
+ */
+function isResultReturnedAsRequiredPromise(services: ParserServicesWithTypeInformation, node: FunctionNode): boolean {
+  const holder = getValueHolder(services, node);
+  if (holder === undefined) return false;
+  const checker = services.program.getTypeChecker();
+  return findCalls(services.program, holder).some((call) => {
+    let returned: ts.Expression = call;
+    while (ts.isParenthesizedExpression(returned.parent)) returned = returned.parent;
+    const user = returned.parent;
+    const caller = ts.isReturnStatement(user)
+      ? ts.findAncestor(user.parent, ts.isFunctionLike)
+      : ts.isArrowFunction(user) && user.body === returned
+        ? user
+        : undefined;
+    if (caller === undefined || isAsyncOrGenerator(caller)) return false;
+    const wanted = checker.getContextualType(returned);
+    return wanted !== undefined && classifyThenability(checker, wanted) === 'thenable';
+  });
+}
+
+function isAsyncOrGenerator(declaration: ts.SignatureDeclaration): boolean {
+  const modifiers = ts.canHaveModifiers(declaration) ? ts.getModifiers(declaration) : undefined;
+  return (
+    tsutils.includesModifier(modifiers, ts.SyntaxKind.AsyncKeyword) ||
+    ((ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isMethodDeclaration(declaration)) &&
+      declaration.asteriskToken !== undefined)
+  );
 }
 
 /**
