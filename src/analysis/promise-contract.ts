@@ -26,7 +26,8 @@ import { findCalls, findValueUses } from './value-uses.js';
  *   of the variable or property it is assigned to, a `satisfies`, a declared
  *   return type) returns a promise, or returns something we cannot judge —
  *   except a type parameter the call infers from the function itself
- *   (`items.map(async (item) => …)`);
+ *   (`items.map(async (item) => …)`) — or, for an overloaded callee, where
+ *   one signature takes a promise-returning function there;
  * - a method of an object literal whose context is `any`, whose contextual
  *   member returns a promise (also where the literal is stored in a `const`
  *   or returned by a factory and used later), or that sits beside
@@ -233,7 +234,40 @@ function argumentDemandsPromiseReturn(
   if (declared !== undefined) return declared;
   const checker = services.program.getTypeChecker();
   const contextualType = checker.getContextualType(tsNode);
-  return contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType);
+  if (contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType)) return true;
+  const call = tsNode.parent;
+  return (
+    (ts.isCallExpression(call) || ts.isNewExpression(call)) &&
+    someOverloadTakesPromiseFunction(checker, call, call.arguments?.indexOf(tsNode) ?? -1)
+  );
+}
+
+/**
+ * The callee has several signatures, and one of them takes a function
+ * returning a promise at this argument position. The checker types the
+ * argument by the first signature that fits, and an async function fits a
+ * `() => void` one too: Mocha's `after(fn: Func)` comes before
+ * `after(fn: AsyncFunc)`, whose promise Mocha waits for. A parameter that
+ * takes no function at all (`name: string`) says nothing.
+ */
+function someOverloadTakesPromiseFunction(
+  checker: ts.TypeChecker,
+  call: ts.CallExpression | ts.NewExpression,
+  index: number,
+): boolean {
+  if (index < 0) return false;
+  const calleeType = checker.getTypeAtLocation(call.expression);
+  const signatures = ts.isNewExpression(call) ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
+  if (signatures.length < 2) return false;
+  return signatures.some((signature) => {
+    const parameter = signature.getParameters()[index];
+    if (parameter === undefined) return false;
+    const parameterType = checker.getNonNullableType(checker.getTypeOfSymbol(parameter));
+    return tsutils
+      .unionConstituents(parameterType)
+      .flatMap((member) => checker.getApparentType(member).getCallSignatures())
+      .some((accepted) => classifyThenability(checker, checker.getReturnTypeOfSignature(accepted)) === 'thenable');
+  });
 }
 
 /**
@@ -335,6 +369,7 @@ function isValueUsedAsPromiseFunction(services: ParserServicesWithTypeInformatio
       const index = call.arguments?.indexOf(use) ?? -1;
       const declared = index < 0 ? undefined : genericParameterDemandsPromiseReturn(checker, call, index);
       if (declared !== undefined) return declared;
+      if (someOverloadTakesPromiseFunction(checker, call, index)) return true;
     }
     const contextualType = checker.getContextualType(use);
     return contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType);

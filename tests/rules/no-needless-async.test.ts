@@ -2289,3 +2289,74 @@ ruleTester.run('no-needless-async: a promise a caller must return', rule, {
     },
   ],
 });
+
+ruleTester.run('no-needless-async: a callback for an overloaded callee', rule, {
+  valid: [
+    // Mocha's hooks and `it` (TypeORM's tests): one overload takes a promise-returning function, though the checker picks `Func`.
+    `
+      type Done = (err?: unknown) => void;
+      type Func = (done: Done) => void;
+      type AsyncFunc = () => PromiseLike<unknown>;
+      interface HookFunction {
+        (fn: Func): void;
+        (fn: AsyncFunc): void;
+        (name: string, fn?: Func): void;
+        (name: string, fn?: AsyncFunc): void;
+      }
+      declare const after: HookFunction;
+      declare const stub: { restore(): void };
+      after(async () => {
+        stub.restore();
+      });
+      after('restore the stub', async () => {
+        stub.restore();
+      });
+      async function restoreAll() {
+        stub.restore();
+      }
+      after(restoreAll);
+    `,
+  ],
+  invalid: [
+    // Near-miss: no overload takes a promise-returning function there; a `string` parameter of another overload says nothing.
+    {
+      code: `
+        interface Register {
+          (name: string): void;
+          (fn: () => void): void;
+          (event: 'close', fn: (code: number) => void): void;
+        }
+        declare const register: Register;
+        register(async () => {
+          console.log('registered');
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        interface Register {
+          (name: string): void;
+          (fn: () => void): void;
+          (event: 'close', fn: (code: number) => void): void;
+        }
+        declare const register: Register;
+        register(() => {
+          console.log('registered');
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
