@@ -2506,3 +2506,188 @@ ruleTester.run('no-needless-async: allow', rule, {
     },
   ],
 });
+
+ruleTester.run('no-needless-async: a promise a caller must return', rule, {
+  valid: [
+    // TypeORM's query runners: `release()` must return a promise (`QueryRunner.release(): Promise<void>`) and returns the helper's.
+    `
+      interface Releasable {
+        release(): Promise<void>;
+      }
+      export class Runner implements Releasable {
+        private isReleased = false;
+        private async releaseConnection(err?: Error) {
+          if (this.isReleased) return;
+          this.isReleased = true;
+          console.log(err);
+        }
+        release(): Promise<void> {
+          return this.releaseConnection();
+        }
+        onError(err: Error) {
+          this.releaseConnection(err);
+        }
+      }
+    `,
+    // The same through a concise arrow body typed to return a promise.
+    `
+      async function flushLocal(buffer: string[]) {
+        buffer.length = 0;
+      }
+      export const flush: (buffer: string[]) => Promise<void> = (buffer) => flushLocal(buffer);
+    `,
+  ],
+  invalid: [
+    // Near-miss: an `async` caller makes its own promise, so the helper's is made for nothing.
+    {
+      code: `
+        export class Runner {
+          private isReleased = false;
+          private async releaseConnection() {
+            this.isReleased = true;
+          }
+          async release(): Promise<void> {
+            return this.releaseConnection();
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 19,
+          endLine: 4,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Runner {
+          private isReleased = false;
+          private releaseConnection() {
+            this.isReleased = true;
+          }
+          async release(): Promise<void> {
+            return this.releaseConnection();
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Near-miss: a caller that must return nothing in particular (`void`, or a type it infers from the helper).
+    {
+      code: `
+        async function flushLocal(buffer: string[]) {
+          buffer.length = 0;
+        }
+        export function flush(buffer: string[]): void {
+          flushLocal(buffer);
+        }
+        export function flushLater(buffer: string[]) {
+          return flushLocal(buffer);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        function flushLocal(buffer: string[]) {
+          buffer.length = 0;
+        }
+        export function flush(buffer: string[]): void {
+          flushLocal(buffer);
+        }
+        export function flushLater(buffer: string[]) {
+          return flushLocal(buffer);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-needless-async: a callback for an overloaded callee', rule, {
+  valid: [
+    // Mocha's hooks and `it` (TypeORM's tests): one overload takes a promise-returning function, though the checker picks `Func`.
+    `
+      type Done = (err?: unknown) => void;
+      type Func = (done: Done) => void;
+      type AsyncFunc = () => PromiseLike<unknown>;
+      interface HookFunction {
+        (fn: Func): void;
+        (fn: AsyncFunc): void;
+        (name: string, fn?: Func): void;
+        (name: string, fn?: AsyncFunc): void;
+      }
+      declare const after: HookFunction;
+      declare const stub: { restore(): void };
+      after(async () => {
+        stub.restore();
+      });
+      after('restore the stub', async () => {
+        stub.restore();
+      });
+      async function restoreAll() {
+        stub.restore();
+      }
+      after(restoreAll);
+    `,
+  ],
+  invalid: [
+    // Near-miss: no overload takes a promise-returning function there; a `string` parameter of another overload says nothing.
+    {
+      code: `
+        interface Register {
+          (name: string): void;
+          (fn: () => void): void;
+          (event: 'close', fn: (code: number) => void): void;
+        }
+        declare const register: Register;
+        register(async () => {
+          console.log('registered');
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        interface Register {
+          (name: string): void;
+          (fn: () => void): void;
+          (event: 'close', fn: (code: number) => void): void;
+        }
+        declare const register: Register;
+        register(() => {
+          console.log('registered');
+        });
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
