@@ -3,6 +3,7 @@
 //   npm run triage                           # the three corpora (scripts/prepare-corpus.js)
 //   npm run triage -- /work/real/typeorm     # any folder with a tsconfig.json
 //   npm run triage -- --check                # also read bench/triage/<project>.md and count verdicts
+//   npm run triage -- /work/real/bullmq --paths=src,tests   # only these folders of it (default: all)
 //
 // One ESLint run per project with `strict` (which holds every rule of
 // `recommended` with the same options), typed through the project service,
@@ -23,6 +24,8 @@ const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const named = args.filter((arg) => !arg.startsWith('-'));
+// A real project's folder holds more than its tsconfig covers (configs, docs, scripts): lint only these.
+const lintPaths = args.find((arg) => arg.startsWith('--paths='))?.slice('--paths='.length).split(',').filter(Boolean) ?? ['.'];
 
 if (!existsSync(path.join(repoDir, 'dist/index.js'))) fail('build first (npm run build)');
 const { ESLint } = await import(pathToFileURL(path.join(repoDir, 'node_modules/eslint/lib/api.js')).href);
@@ -71,7 +74,7 @@ async function lintProject(project) {
       },
     ],
   });
-  const results = await eslint.lintFiles(['.']);
+  const results = await eslint.lintFiles(lintPaths);
   const reports = [];
   for (const result of results) {
     const file = path.relative(project.dir, result.filePath).split(path.sep).join('/');
