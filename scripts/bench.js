@@ -18,28 +18,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { peerRules } from './bench-peers.js';
 import { corpora, prepareCorpus } from './prepare-corpus.js';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const resultsFile = process.env.BENCH_RESULTS;
 
-const peerRules = {
-  '@typescript-eslint/await-thenable': 'error',
-  '@typescript-eslint/no-floating-promises': 'error',
-  '@typescript-eslint/no-misused-promises': 'error',
-  '@typescript-eslint/require-await': 'error',
-  '@typescript-eslint/return-await': 'error',
-  '@typescript-eslint/promise-function-async': 'error',
-  'no-await-in-loop': 'error',
-  'require-atomic-updates': 'error',
-  'max-nested-callbacks': 'error',
-  'promise/no-nesting': 'error',
-  'promise/prefer-await-to-callbacks': 'error',
-  'promise/no-callback-in-promise': 'error',
-  'n/no-sync': 'error',
-  'n/handle-callback-err': 'error',
-};
 const allSets = {
   floor: { peers: false, ours: null, label: '(a) typed parse, no rules' },
   peers: { peers: true, ours: null, label: '(b) peers’ async rules' },
