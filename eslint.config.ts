@@ -7,7 +7,7 @@ import asyncMisuse from './src/index.js';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'coverage/', 'node_modules/', 'tests/fixtures/', 'examples/', 'docs/'],
+    ignores: ['dist/', 'coverage/', 'node_modules/', 'tests/fixtures/', 'examples/', 'docs/', 'bench/corpus/'],
   },
   tseslint.configs.strictTypeChecked,
   {
