@@ -22,6 +22,8 @@ export interface SeedProgram {
   source: string;
   kind: FileKind;
   code: string;
+  /** An invalid rule-test case or a ❌ doc example: some rule reports it (and may fix it). */
+  reported: boolean;
 }
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -58,9 +60,9 @@ export function readTestCodes(testFile: string): SeedProgram[] {
   const ast = parse(text, { loc: true, range: true });
   const relative = path.relative(repoDir, testFile);
   const found: SeedProgram[] = [];
-  const add = (node: TSESTree.Node, code: string, fileName: string | undefined): void => {
+  const add = (node: TSESTree.Node, code: string, fileName: string | undefined, reported: boolean): void => {
     const kind = kindOfFileName(fileName) ?? (parses(code, 'ts') ? 'ts' : 'tsx');
-    found.push({ origin: 'rule-test', source: `${relative}:${String(node.loc.start.line)}`, kind, code });
+    found.push({ origin: 'rule-test', source: `${relative}:${String(node.loc.start.line)}`, kind, code, reported });
   };
   forEachNode(ast, (node) => {
     if (node.type === AST_NODE_TYPES.ObjectExpression) {
@@ -70,12 +72,13 @@ export function readTestCodes(testFile: string): SeedProgram[] {
       );
       const fileName = fileNameProperty?.type === AST_NODE_TYPES.Property ? stringValue(fileNameProperty.value) : undefined;
       const value = code?.type === AST_NODE_TYPES.Property ? stringValue(code.value) : undefined;
-      if (code !== undefined && value !== undefined) add(code, value, fileName);
+      const reported = node.properties.some((property) => property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'errors');
+      if (code !== undefined && value !== undefined) add(code, value, fileName, reported);
     }
     if (node.type === AST_NODE_TYPES.Property && node.key.type === AST_NODE_TYPES.Identifier && node.key.name === 'valid' && node.value.type === AST_NODE_TYPES.ArrayExpression) {
       for (const element of node.value.elements) {
         const value = element === null ? undefined : stringValue(element);
-        if (element !== null && value !== undefined) add(element, value, undefined);
+        if (element !== null && value !== undefined) add(element, value, undefined, false);
       }
     }
   });
@@ -96,10 +99,10 @@ function readSeedPrograms(): SeedProgram[] {
   ];
   const fromTests = testFiles.flatMap(readTestCodes);
   const fromExamples = listFiles(path.join(repoDir, 'examples', 'src'), (name) => name.endsWith('.ts')).map(
-    (file): SeedProgram => ({ origin: 'example', source: path.relative(repoDir, file), kind: 'ts', code: readFileSync(file, 'utf8') }),
+    (file): SeedProgram => ({ origin: 'example', source: path.relative(repoDir, file), kind: 'ts', code: readFileSync(file, 'utf8'), reported: true }),
   );
   const fromDocs = readDocPages().flatMap((page) =>
-    page.examples.map((example): SeedProgram => ({ origin: 'doc', source: `docs/rules/${page.ruleId}.md:${String(example.line)}`, kind: 'ts', code: example.code })),
+    page.examples.map((example): SeedProgram => ({ origin: 'doc', source: `docs/rules/${page.ruleId}.md:${String(example.line)}`, kind: 'ts', code: example.code, reported: example.kind !== 'correct' })),
   );
   return [...fromTests, ...fromExamples, ...fromDocs];
 }

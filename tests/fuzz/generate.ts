@@ -52,7 +52,9 @@ export function createFuzzCase(seed: number, index: number): FuzzCase {
   } else {
     // Weighted by origin, not by count: the rule tests outnumber the examples fifty to one.
     const origin: SeedOrigin = draw < 0.65 ? 'rule-test' : draw < 0.8 ? 'doc' : 'example';
-    const program = random.pick(seeds.filter((seedProgram) => seedProgram.origin === origin));
+    // Mostly programs some rule reports: their fixes and suggestions are what the mutations stress.
+    const reported = random.chance(0.7);
+    const program = random.pick(seeds.filter((seedProgram) => seedProgram.origin === origin && (!reported || seedProgram.reported)));
     sourceKind = program.origin;
     source = program.source;
     files = [{ role: 'main', kind: program.kind, code: program.code }];

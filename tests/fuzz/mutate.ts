@@ -4,7 +4,7 @@
  * ranges of typescript-estree nodes; a mutant may no longer parse (the runner
  * counts and skips those).
  */
-import { AST_NODE_TYPES, parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, parse, type TSESTree } from '@typescript-eslint/typescript-estree';
 
 import { forEachNode } from './ast.js';
 import type { FileKind } from './corpus.js';
@@ -40,7 +40,7 @@ interface Parsed {
 function parseFile(code: string, kind: FileKind): Parsed | undefined {
   let ast: TSESTree.Program;
   try {
-    ast = parse(code, { filePath: `fuzz.${kind}`, jsx: kind !== 'ts', range: true });
+    ast = parse(code, { filePath: `fuzz.${kind}`, jsx: kind !== 'ts', range: true, tokens: true });
   } catch {
     return undefined;
   }
@@ -286,6 +286,87 @@ const crossover: Mutation = (files, context) =>
     return applyEdits(file.code, [{ start: at, end: at, text: `\n${donorCode.slice(statement.range[0], statement.range[1])}\n` }]);
   });
 
+/** Wrappers for one expression: parentheses, sequences, casts, assertions, `void`, `await`, a call. */
+const EXPRESSION_WRAPPERS: readonly (readonly [string, string, boolean])[] = [
+  ['(', ')', false],
+  ['(0, ', ')', false],
+  ['(', ' as any)', true],
+  ['(', ' as unknown as Promise<void>)', true],
+  ['(', ')!', true],
+  ['void ', '', false],
+  ['(await ', ')', false],
+  ['(async () => ', ')()', false],
+  ['(() => ', ')()', false],
+  ['((', ') satisfies unknown)', true],
+  ['(Math.random() > 0.5 ? ', ' : undefined)', false],
+  ['[', '][0]', false],
+];
+
+/** Wraps one expression (an await's operand, a call, a callee, an argument) in something that keeps its meaning. */
+const wrapExpression: Mutation = (files, context) =>
+  mutateOneFile(files, context, (file, parsed, random) => {
+    const expressions = parsed.nodes.filter((node) => {
+      const parent = parsed.parents.get(node);
+      if (parent === undefined) return false;
+      return (
+        node.type === AST_NODE_TYPES.CallExpression ||
+        node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+        node.type === AST_NODE_TYPES.FunctionExpression ||
+        (node.type === AST_NODE_TYPES.Identifier && (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ReturnStatement)) ||
+        (node.type === AST_NODE_TYPES.MemberExpression && parent.type === AST_NODE_TYPES.CallExpression)
+      );
+    });
+    if (expressions.length === 0) return undefined;
+    const chosen = random.pick(expressions);
+    const wrappers = EXPRESSION_WRAPPERS.filter(([, , typescriptOnly]) => file.kind !== 'js' || !typescriptOnly);
+    const [before, after] = random.pick(wrappers);
+    return applyEdits(file.code, [
+      { start: chosen.range[0], end: chosen.range[0], text: before },
+      { start: chosen.range[1], end: chosen.range[1], text: after },
+    ]);
+  });
+
+/** Drops the semicolons that end statements (ASI then decides, so a fix that starts a line with `(` or `[` shows). */
+const dropSemicolons: Mutation = (files, context) =>
+  mutateOneFile(files, context, (file, parsed) => {
+    const edits: Edit[] = [];
+    for (const node of parsed.nodes) {
+      if (node.type !== AST_NODE_TYPES.ExpressionStatement && node.type !== AST_NODE_TYPES.VariableDeclaration && node.type !== AST_NODE_TYPES.ReturnStatement) continue;
+      const end = node.range[1];
+      if (file.code[end - 1] === ';' && parsed.parents.get(node)?.type !== AST_NODE_TYPES.ForStatement) edits.push({ start: end - 1, end, text: '\n' });
+    }
+    return edits.length === 0 ? undefined : applyEdits(file.code, edits);
+  });
+
+/** Puts comments between tokens: fixes must keep them, and a line comment ends a line. */
+const insertComments: Mutation = (files, context) =>
+  mutateOneFile(files, context, (file, parsed, random) => {
+    const tokens = parsed.ast.tokens ?? [];
+    if (tokens.length < 2) return undefined;
+    const edits: Edit[] = [];
+    for (let count = random.int(1, 6); count > 0; count -= 1) {
+      const token = random.pick(tokens);
+      if (token.type === AST_TOKEN_TYPES.Template || token.type === AST_TOKEN_TYPES.JSXText) continue;
+      edits.push({ start: token.range[1], end: token.range[1], text: random.pick([' /* fuzz */ ', '// fuzz\n', '\n/** fuzz */\n']) });
+    }
+    return edits.length === 0 ? undefined : applyEdits(file.code, edits);
+  });
+
+/** Makes type annotations `any`, `unknown` or `never` (the rules must not trust what is not there). */
+const loosenTypes: Mutation = (files, context) =>
+  mutateOneFile(files, context, (file, parsed, random) => {
+    const annotations = parsed.nodes.filter((node): node is TSESTree.TSTypeAnnotation => node.type === AST_NODE_TYPES.TSTypeAnnotation);
+    if (annotations.length === 0) return undefined;
+    const edits: Edit[] = [];
+    for (let count = random.int(1, 3); count > 0; count -= 1) {
+      const annotation = random.pick(annotations).typeAnnotation;
+      if (edits.some((edit) => edit.start < annotation.range[1] && annotation.range[0] < edit.end)) continue;
+      edits.push({ start: annotation.range[0], end: annotation.range[1], text: random.pick(['any', 'unknown', 'never', 'Promise<any>', 'any[]', 'PromiseLike<unknown>', '() => void']) });
+    }
+    return applyEdits(file.code, edits);
+  });
+
 function movableNames(statement: TSESTree.Node): string[] | undefined {
   switch (statement.type) {
     case AST_NODE_TYPES.FunctionDeclaration:
@@ -337,4 +418,8 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
   truncate,
   crossover,
   splitIntoTwoFiles,
+  wrapExpression,
+  dropSemicolons,
+  insertComments,
+  loosenTypes,
 };
