@@ -155,7 +155,8 @@ function endsExpression(token: TSESTree.Token): boolean {
     token.type === AST_TOKEN_TYPES.Null ||
     token.type === AST_TOKEN_TYPES.Numeric ||
     token.type === AST_TOKEN_TYPES.String ||
-    token.type === AST_TOKEN_TYPES.Template ||
+    // A whole template or its tail (`` }…` ``), not a head or middle (`` `…${ ``, `` }…${ ``), which opens a substitution.
+    (token.type === AST_TOKEN_TYPES.Template && token.value.endsWith('`')) ||
     token.type === AST_TOKEN_TYPES.RegularExpression ||
     (token.type === AST_TOKEN_TYPES.Keyword && (token.value === 'this' || token.value === 'super')) ||
     token.value === ')' ||

@@ -881,6 +881,31 @@ ruleTester.run('no-needless-async', rule, {
       ],
     },
     {
+      // Found by the fuzz tests: a template's \`\${\` before \`async (\` ends no expression, so no \`;\` goes there.
+      name: 'an arrow in a template substitution: no separator after the template head',
+      code: `
+      export const label = \`\${async () => 1}\`;
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 2,
+          column: 31,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+      export const label = \`\${() => 1}\`;
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'exported later through an export list: suggestion only',
       code: `
       async function one() {
