@@ -80,7 +80,7 @@ export class FuzzProject {
 
   constructor() {
     this.dir = mkdtempSync(path.join(os.tmpdir(), 'async-misuse-fuzz-'));
-    symlinkSync(path.join(repoDir, 'node_modules'), path.join(this.dir, 'node_modules'), 'dir');
+    symlinkSync(path.join(repoDir, 'node_modules'), path.join(this.dir, 'node_modules'), 'junction');
     cpSync(path.join(repoDir, 'examples', 'src'), path.join(this.dir, 'src'), { recursive: true });
     cpSync(path.join(repoDir, 'tests', 'fixtures', 'modules'), path.join(this.dir, CASES_DIR, 'modules'), { recursive: true });
     writeFileSync(

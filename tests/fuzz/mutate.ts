@@ -300,6 +300,9 @@ const EXPRESSION_WRAPPERS: readonly (readonly [string, string, boolean])[] = [
   ['((', ') satisfies unknown)', true],
   ['(Math.random() > 0.5 ? ', ' : undefined)', false],
   ['[', '][0]', false],
+  ['`${', '}`', false],
+  ['`a${1}b${', '}c`', false],
+  ['String.raw`${', '}`', false],
 ];
 
 /** Wraps one expression (an await's operand, a call, a callee, an argument) in something that keeps its meaning. */
@@ -345,8 +348,10 @@ const insertComments: Mutation = (files, context) =>
     const tokens = parsed.ast.tokens ?? [];
     if (tokens.length < 2) return undefined;
     const edits: Edit[] = [];
+    // Half of them beside the tokens fixes edit most: `async`, `await`, `=>`, parentheses.
+    const edited = tokens.filter((token) => ['async', 'await', '=>', '(', ')', '{'].includes(token.value));
     for (let count = random.int(1, 6); count > 0; count -= 1) {
-      const token = random.pick(tokens);
+      const token = edited.length > 0 && random.chance(0.5) ? random.pick(edited) : random.pick(tokens);
       if (token.type === AST_TOKEN_TYPES.Template || token.type === AST_TOKEN_TYPES.JSXText) continue;
       edits.push({ start: token.range[1], end: token.range[1], text: random.pick([' /* fuzz */ ', '// fuzz\n', '\n/** fuzz */\n']) });
     }
@@ -365,6 +370,24 @@ const loosenTypes: Mutation = (files, context) =>
       edits.push({ start: annotation.range[0], end: annotation.range[1], text: random.pick(['any', 'unknown', 'never', 'Promise<any>', 'any[]', 'PromiseLike<unknown>', '() => void']) });
     }
     return applyEdits(file.code, edits);
+  });
+
+/** Turns a function declaration into a class's static method or an object literal's method, bound to the same name. */
+const functionToMethod: Mutation = (files, context) =>
+  mutateOneFile(files, context, (file, parsed, random) => {
+    const declarations = parsed.nodes.filter(
+      (node): node is TSESTree.FunctionDeclarationWithName =>
+        node.type === AST_NODE_TYPES.FunctionDeclaration && node.id !== null && parsed.parents.get(node)?.type !== AST_NODE_TYPES.ExportNamedDeclaration && parsed.parents.get(node)?.type !== AST_NODE_TYPES.ExportDefaultDeclaration,
+    );
+    if (declarations.length === 0) return undefined;
+    const chosen = random.pick(declarations);
+    const name = chosen.id.name;
+    const signature = `${chosen.async ? 'async ' : ''}${chosen.generator ? '*' : ''}${name}${file.code.slice(chosen.id.range[1], chosen.range[1])}`;
+    const holder = `FuzzHolder${String(random.int(1, 99))}`;
+    const text = random.chance(0.5)
+      ? `class ${holder} {\n  static ${signature}\n}\nconst ${name} = ${holder}.${name};`
+      : `const ${name} = {\n  ${signature},\n}.${name};`;
+    return applyEdits(file.code, [{ start: chosen.range[0], end: chosen.range[1], text }]);
   });
 
 function movableNames(statement: TSESTree.Node): string[] | undefined {
@@ -422,4 +445,5 @@ export const MUTATIONS: Readonly<Record<string, Mutation>> = {
   dropSemicolons,
   insertComments,
   loosenTypes,
+  functionToMethod,
 };
