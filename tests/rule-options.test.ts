@@ -94,3 +94,24 @@ describe('no-premature-async-read options', () => {
     await expect(lintWithOptions('no-premature-async-read', options)).resolves.toBeDefined();
   });
 });
+
+describe('no-needless-async options', () => {
+  it.each([
+    [{ allow: 'close' }],
+    [{ allow: [1] }],
+    [{ allow: [{ from: 'file' }] }],
+    [{ allow: [{ from: 'package', name: 'close' }] }],
+    [{ allow: [{ from: 'module', name: 'close' }] }],
+    [{ allowed: ['close'] }],
+  ])('rejects %j with ESLint’s own configuration error', async (options) => {
+    await expect(lintWithOptions('no-needless-async', options)).rejects.toThrow(/Key "rules": Key "async-misuse\/no-needless-async":/u);
+  });
+
+  it.each([
+    [{}],
+    [{ allow: [] }],
+    [{ allow: ['close', { from: 'file', name: ['close', 'disconnect'], path: 'src/lock-manager.ts' }, { from: 'package', package: 'ioredis', name: 'quit' }] }],
+  ])('accepts %j', async (options) => {
+    await expect(lintWithOptions('no-needless-async', options)).resolves.toBeDefined();
+  });
+});

@@ -14,7 +14,7 @@ import { askChecker } from './checker-guard.js';
 import { getInheritedMemberTypes, isMethodOverriddenInProgram } from './class-hierarchy.js';
 import { getCalledSignatureDeclaration } from './function-summary.js';
 import { classifyThenability } from './thenable.js';
-import { findValueUses } from './value-uses.js';
+import { findCalls, findValueUses } from './value-uses.js';
 
 /**
  * True when something outside the function requires it to return a promise,
@@ -26,15 +26,22 @@ import { findValueUses } from './value-uses.js';
  *   of the variable or property it is assigned to, a `satisfies`, a declared
  *   return type) returns a promise, or returns something we cannot judge —
  *   except a type parameter the call infers from the function itself
- *   (`items.map(async (item) => …)`);
+ *   (`items.map(async (item) => …)`) — or, for an overloaded callee, where
+ *   another signature that the call fits takes a promise-returning function
+ *   there;
  * - a method of an object literal whose context is `any`, whose contextual
  *   member returns a promise (also where the literal is stored in a `const`
  *   or returned by a factory and used later), or that sits beside
  *   `[Symbol.asyncIterator]`;
+ * - an async IIFE whose promise is kept as a value (pushed, passed, stored);
  * - a function whose uses as a value — in any file of the program, under
  *   any name an import or export gives it — are passed or assigned where
  *   such a contextual type applies (`app.post('/x', controller.list)`,
- *   `handler.bind(context)`).
+ *   `handler.bind(context)`);
+ * - a function whose promise a caller hands on as its own required one: a
+ *   call of it returned by a function that is not `async` and whose return
+ *   type (declared or contextual) is a promise (`release(): Promise<void> {
+ *   return this.releaseConnection(); }`).
  */
 export function isPromiseReturnRequiredByContract(
   services: ParserServicesWithTypeInformation,
@@ -60,7 +67,7 @@ function isRequiredByContract(
     if (parent.decorators.some((decorator) => decoratorMayWantPromise(services, decorator))) return true;
     if (isClassMemberContract(services, parent)) return true;
     if (!parent.static && isMemberWantedThroughInstances(services, parent)) return true;
-    if (parent.type === AST_NODE_TYPES.MethodDefinition) return isValueUsedAsPromiseFunction(services, node);
+    if (parent.type === AST_NODE_TYPES.MethodDefinition) return isUsedAsPromiseSource(services, node);
   }
 
   if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
@@ -76,15 +83,44 @@ function isRequiredByContract(
       return true;
     }
     if (isAsyncIteratorMethod(parent)) return true;
-    if (parent.method) return isValueUsedAsPromiseFunction(services, node);
+    if (parent.method) return isUsedAsPromiseSource(services, node);
   }
+
+  if (isInvokedForItsPromise(node)) return true;
 
   const tsNode = services.esTreeNodeToTSNodeMap.get(node);
   if ((ts.isFunctionExpression(tsNode) || ts.isArrowFunction(tsNode)) && argumentDemandsPromiseReturn(services, node, tsNode)) {
     return true;
   }
 
-  return isValueUsedAsPromiseFunction(services, node);
+  return isUsedAsPromiseSource(services, node);
+}
+
+/**
+ * An async IIFE whose promise is kept — pushed, passed, stored, returned from
+ * a function that is not itself async: the IIFE is there to make that promise,
+ * and `async` turns a synchronous throw into a rejection its holder handles
+ * (graphile-worker: `promises.push((async () => void safeEmit(…))())`, "wrap in
+ * async IIFE to capture synchronous errors"). Dropped, `void`ed, awaited or
+ * returned from an async function on the spot, the promise is needless again.
+ */
+function isInvokedForItsPromise(node: FunctionNode): boolean {
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+  const call = node.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return false;
+  const consumer = call.parent;
+  switch (consumer.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+      return false;
+    case AST_NODE_TYPES.ReturnStatement:
+      return getEnclosingFunction(consumer)?.async !== true;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return !consumer.async;
+    default:
+      return true;
+  }
 }
 
 /**
@@ -229,7 +265,69 @@ function argumentDemandsPromiseReturn(
   if (declared !== undefined) return declared;
   const checker = services.program.getTypeChecker();
   const contextualType = checker.getContextualType(tsNode);
-  return contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType);
+  if (contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType)) return true;
+  const call = tsNode.parent;
+  return (
+    (ts.isCallExpression(call) || ts.isNewExpression(call)) &&
+    someOverloadTakesPromiseFunction(checker, call, call.arguments?.indexOf(tsNode) ?? -1)
+  );
+}
+
+/**
+ * The callee has several signatures, and one that the call fits takes a
+ * function returning a promise at this argument position. The checker types
+ * the argument by the first signature that fits, and an async function fits
+ * a `() => void` one too: Mocha's `after(fn: Func)` comes before
+ * `after(fn: AsyncFunc)`, whose promise Mocha waits for; agenda's
+ * `define(name, processor: (job, done) => void)` comes before
+ * `define(name, processor: (job) => Promise<void>)`. "Fits": it takes as many
+ * arguments as the call passes, every other argument is assignable to its
+ * parameter (`on('drain', () => Promise<void>)` says nothing for
+ * `on('ready', async () => …)`), and a function written at the call declares
+ * no more required parameters than that signature's callback takes
+ * (`async (job, done) => …` is not `(job) => Promise<void>`). A parameter
+ * that takes no function at all (`name: string`) says nothing.
+ */
+function someOverloadTakesPromiseFunction(
+  checker: ts.TypeChecker,
+  call: ts.CallExpression | ts.NewExpression,
+  index: number,
+): boolean {
+  const callArguments = call.arguments ?? ts.factory.createNodeArray();
+  if (index < 0 || callArguments.some((argument) => ts.isSpreadElement(argument))) return false;
+  const calleeType = checker.getTypeAtLocation(call.expression);
+  const signatures = ts.isNewExpression(call) ? calleeType.getConstructSignatures() : calleeType.getCallSignatures();
+  if (signatures.length < 2) return false;
+  const argument = callArguments[index];
+  const requiredParameters =
+    argument !== undefined && (ts.isFunctionExpression(argument) || ts.isArrowFunction(argument))
+      ? countRequiredParameters(argument.parameters)
+      : 0;
+  return signatures.some((signature) => {
+    // `getDeclaration()` is typed as always there, but a signature made up by the checker has none.
+    const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+    const parameters = declaration?.parameters.filter((parameter) => !isThisParameter(parameter));
+    if (parameters === undefined || parameters.some((parameter) => parameter.dotDotDotToken !== undefined)) return false;
+    if (callArguments.length < countRequiredParameters(parameters) || callArguments.length > parameters.length) return false;
+    const parameterTypes = signature.getParameters().map((parameter) => checker.getTypeOfSymbol(parameter));
+    const callbackType = parameterTypes[index];
+    if (callbackType === undefined) return false;
+    const takesPromiseFunction = tsutils
+      .unionConstituents(checker.getNonNullableType(callbackType))
+      .flatMap((member) => checker.getApparentType(member).getCallSignatures())
+      .some(
+        (accepted) =>
+          requiredParameters <= accepted.getParameters().length &&
+          classifyThenability(checker, checker.getReturnTypeOfSignature(accepted)) === 'thenable',
+      );
+    return (
+      takesPromiseFunction &&
+      callArguments.every((other, position) => {
+        const parameterType = parameterTypes[position];
+        return position === index || (parameterType !== undefined && checker.isTypeAssignableTo(checker.getTypeAtLocation(other), parameterType));
+      })
+    );
+  });
 }
 
 /**
@@ -275,6 +373,46 @@ function genericParameterDemandsPromiseReturn(
   });
 }
 
+function isUsedAsPromiseSource(services: ParserServicesWithTypeInformation, node: FunctionNode): boolean {
+  return isValueUsedAsPromiseFunction(services, node) || isResultReturnedAsRequiredPromise(services, node);
+}
+
+/**
+ * A call of the function (in any file that can name it) is what a function
+ * that is not `async` returns where its return type wants a promise: the
+ * promise is the caller's contract, and without `async` here the caller
+ * would have to make it (`Promise.resolve(…)`) at the same cost. An `async`
+ * caller makes its own promise; a caller whose return type is inferred
+ * demands nothing.
+ */
+function isResultReturnedAsRequiredPromise(services: ParserServicesWithTypeInformation, node: FunctionNode): boolean {
+  const holder = getValueHolder(services, node);
+  if (holder === undefined) return false;
+  const checker = services.program.getTypeChecker();
+  return findCalls(services.program, holder).some((call) => {
+    let returned: ts.Expression = call;
+    while (ts.isParenthesizedExpression(returned.parent)) returned = returned.parent;
+    const user = returned.parent;
+    const caller = ts.isReturnStatement(user)
+      ? ts.findAncestor(user.parent, ts.isFunctionLike)
+      : ts.isArrowFunction(user) && user.body === returned
+        ? user
+        : undefined;
+    if (caller === undefined || isAsyncOrGenerator(caller)) return false;
+    const wanted = checker.getContextualType(returned);
+    return wanted !== undefined && classifyThenability(checker, wanted) === 'thenable';
+  });
+}
+
+function isAsyncOrGenerator(declaration: ts.SignatureDeclaration): boolean {
+  const modifiers = ts.canHaveModifiers(declaration) ? ts.getModifiers(declaration) : undefined;
+  return (
+    tsutils.includesModifier(modifiers, ts.SyntaxKind.AsyncKeyword) ||
+    ((ts.isFunctionDeclaration(declaration) || ts.isFunctionExpression(declaration) || ts.isMethodDeclaration(declaration)) &&
+      declaration.asteriskToken !== undefined)
+  );
+}
+
 /**
  * A use of the function as a value (found in any file that can name it)
  * stands where a promise-returning function is expected:
@@ -291,6 +429,7 @@ function isValueUsedAsPromiseFunction(services: ParserServicesWithTypeInformatio
       const index = call.arguments?.indexOf(use) ?? -1;
       const declared = index < 0 ? undefined : genericParameterDemandsPromiseReturn(checker, call, index);
       if (declared !== undefined) return declared;
+      if (someOverloadTakesPromiseFunction(checker, call, index)) return true;
     }
     const contextualType = checker.getContextualType(use);
     return contextualType !== undefined && typeDemandsPromiseReturn(checker, contextualType);
@@ -402,4 +541,18 @@ function getContextualMemberTypes(
     if (indexType !== undefined) memberTypes.push(indexType);
   }
   return memberTypes;
+}
+
+function countRequiredParameters(parameters: readonly ts.ParameterDeclaration[]): number {
+  return parameters.filter(
+    (parameter) =>
+      !isThisParameter(parameter) &&
+      parameter.initializer === undefined &&
+      parameter.questionToken === undefined &&
+      parameter.dotDotDotToken === undefined,
+  ).length;
+}
+
+function isThisParameter(parameter: ts.ParameterDeclaration): boolean {
+  return ts.isIdentifier(parameter.name) && parameter.name.text === 'this';
 }

@@ -12,7 +12,8 @@ const answers = cachePerChecker(() => new WeakMap<ts.Node, boolean>());
  * The function's promise is its public API's: an exported function, or a
  * public method of an exported class, whose declaration (or an overload
  * signature of it) states a promise return type in writing (`async close():
- * Promise<void>`), not one the checker inferred. Callers rightly await what
+ * Promise<void>`), not one the checker inferred; an empty protected method
+ * counts too, a hook for subclasses. Callers rightly await what
  * an API promises, and its next version may really wait; whether the
  * declaration needs `async` is judged once, at the declaration
  * (no-needless-async). A job-queue library's tests awaited such a `close()`
@@ -44,7 +45,11 @@ function statesPromiseInWriting(checker: ts.TypeChecker, declaration: ts.Functio
 function isPublicApi(checker: ts.TypeChecker, declaration: ts.FunctionLikeDeclaration): boolean {
   if (ts.isMethodDeclaration(declaration)) {
     const owner = declaration.parent;
-    return ts.isClassLike(owner) && isPublicMember(declaration) && isExportedFromModule(checker, owner);
+    return (
+      ts.isClassLike(owner) &&
+      (isPublicMember(declaration) || isEmptyProtectedHook(declaration)) &&
+      isExportedFromModule(checker, owner)
+    );
   }
   if (ts.isFunctionDeclaration(declaration)) return isExportedFromModule(checker, declaration);
   // `export const stop = async (): Promise<void> => { … }`
@@ -56,6 +61,20 @@ function isPublicMember(member: ts.MethodDeclaration): boolean {
   return (
     !ts.isPrivateIdentifier(member.name) &&
     !tsutils.includesModifier(ts.getModifiers(member), ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword)
+  );
+}
+
+/**
+ * `protected async prepareRequest(request: RequestInit): Promise<void> {}`:
+ * an empty protected method is a hook for subclasses to fill, and a subclass
+ * outside the program may well wait in it (the openai client's request hook).
+ * A protected method with a body is judged as written.
+ */
+function isEmptyProtectedHook(member: ts.MethodDeclaration): boolean {
+  return (
+    tsutils.includesModifier(ts.getModifiers(member), ts.SyntaxKind.ProtectedKeyword) &&
+    member.body !== undefined &&
+    member.body.statements.length === 0
   );
 }
 

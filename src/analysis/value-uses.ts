@@ -31,6 +31,23 @@ const nameIndexes = cachePerChecker((): { index?: NameIndex } => ({}));
  * once, on the first question.
  */
 export function findValueUses(program: ts.Program, declaration: ts.Declaration): ts.Expression[] {
+  return findUses(program, declaration, getValueUse);
+}
+
+/**
+ * The calls of a function in every source file of the program (`fn()`,
+ * `obj.fn()`, `obj['fn']()`), under any name an import or export gives it;
+ * `declaration` as for findValueUses.
+ */
+export function findCalls(program: ts.Program, declaration: ts.Declaration): ts.CallExpression[] {
+  return findUses(program, declaration, getCall);
+}
+
+function findUses<Use extends ts.Expression>(
+  program: ts.Program,
+  declaration: ts.Declaration,
+  pick: (name: NameNode) => Use | undefined,
+): Use[] {
   const checker = program.getTypeChecker();
   const index = getNameIndex(program, checker);
   const names = new Set<string>();
@@ -52,11 +69,11 @@ export function findValueUses(program: ts.Program, declaration: ts.Declaration):
     }
   }
 
-  const uses: ts.Expression[] = [];
+  const uses: Use[] = [];
   for (const name of names) {
     for (const node of index.byText.get(name) ?? []) {
       if (node === declared) continue;
-      const use = getValueUse(node);
+      const use = pick(node);
       if (use !== undefined && refersTo(checker, node, declaration)) uses.push(use);
     }
   }
@@ -128,12 +145,8 @@ function getAliasName(node: NameNode): string | undefined {
  * specifier, and other non-value positions.
  */
 function getValueUse(name: NameNode): ts.Expression | undefined {
-  const parent = name.parent;
-  let expression: ts.Expression;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === name) expression = parent;
-  else if (ts.isElementAccessExpression(parent) && parent.argumentExpression === name) expression = parent;
-  else if (ts.isIdentifier(name) && isValuePosition(name)) expression = name;
-  else return undefined;
+  const expression = getNamingExpression(name);
+  if (expression === undefined) return undefined;
   const user = expression.parent;
   if (ts.isCallExpression(user) && user.expression === expression) return undefined;
   if (ts.isPropertyAccessExpression(user) && user.expression === expression) {
@@ -142,6 +155,22 @@ function getValueUse(name: NameNode): ts.Expression | undefined {
     return user.name.text === 'bind' && ts.isCallExpression(call) && call.expression === user ? call : undefined;
   }
   return expression;
+}
+
+/** The call a name is the callee of: `fn()`, `obj.fn()`, `obj['fn']()`. */
+function getCall(name: NameNode): ts.CallExpression | undefined {
+  const expression = getNamingExpression(name);
+  const call = expression?.parent;
+  return call !== undefined && ts.isCallExpression(call) && call.expression === expression ? call : undefined;
+}
+
+/** The expression a name reads: `fn`, `obj.fn`, `obj['fn']`; `undefined` where the name is no value. */
+function getNamingExpression(name: NameNode): ts.Expression | undefined {
+  const parent = name.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === name) return parent;
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === name) return parent;
+  if (ts.isIdentifier(name) && isValuePosition(name)) return name;
+  return undefined;
 }
 
 /** An identifier that is read as a value (not a declaration name, label, type or property name). */

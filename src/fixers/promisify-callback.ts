@@ -24,6 +24,12 @@ export interface PromisifyPlan {
   readonly promiseCallee: string;
   /** Imports the promise form needs. */
   readonly additions: readonly SourceAddition[];
+  /**
+   * Written after the `catch` clause's variable: `': any'` where the handled
+   * code reads the error and a catch variable would be `unknown` (the
+   * callback's typed error passed on as it was); none by default.
+   */
+  readonly catchAnnotation?: string;
 }
 
 /**
@@ -72,7 +78,7 @@ export function buildPromisified(sourceCode: Readonly<TSESLint.SourceCode>, plan
         : moveRange(sourceCode, handling.range, `${indent}  `, kept);
     if (value !== undefined) chunks.push(`${indent}let ${sourceCode.getText(value)};`);
     chunks.push(
-      `${indent}try {\n${indent}  ${value === undefined ? awaited : `${value.name} = ${awaited}`};\n${indent}} catch (${errorCheck.error.name}) {\n${handled}\n${indent}}`,
+      `${indent}try {\n${indent}  ${value === undefined ? awaited : `${value.name} = ${awaited}`};\n${indent}} catch (${errorCheck.error.name}${plan.catchAnnotation ?? ''}) {\n${handled}\n${indent}}`,
     );
   }
   const rest = body.body.slice(body.body.indexOf(errorCheck.statement) + 1);

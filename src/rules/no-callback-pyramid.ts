@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import * as tsutils from 'ts-api-utils';
+import ts from 'typescript';
 
 import type { ContinuationReason } from '../analysis/callback-timing.js';
+import { askChecker } from '../analysis/checker-guard.js';
 import { createContinuationNesting, getFsPromiseTwin, isNativePromise, type ContinuationStep } from '../analysis/continuation-nesting.js';
 import { isCertainlyNotThenable } from '../analysis/not-thenable.js';
 import { hasPromiseForm } from '../analysis/promise-form.js';
@@ -197,8 +200,37 @@ export default createRule<Options, MessageIds>({
         enclosing,
         promiseCallee: promiseForm.text,
         additions: promiseForm.additions,
+        catchAnnotation: errorCheck.kind === 'handle' && readsCaughtError(callback, errorCheck) && catchVariablesAreUnknown() ? ': any' : undefined,
       });
       return fix === undefined ? {} : { suggest: [{ messageId: 'promisify', data: { callee: promiseForm.text }, fix }] };
+    }
+
+    /**
+     * Does the handling block read the error (beyond the `if` that tests it)
+     * where `unknown` would not do: anywhere but as an argument whose
+     * parameter takes `unknown` or `any` (`reject(error)`, `console.error(error)`),
+     * or in `throw error`.
+     */
+    function readsCaughtError(callback: CallbackNode, errorCheck: Extract<ErrorCheck, { kind: 'handle' }>): boolean {
+      const variable = sourceCode.getScope(callback).set.get(errorCheck.error.name);
+      if (variable === undefined) return true;
+      return variable.references.some(({ identifier }) => {
+        if (identifier === errorCheck.statement.test) return false;
+        const parent = identifier.parent;
+        if (parent.type === AST_NODE_TYPES.ThrowStatement) return false;
+        if (parent.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(identifier as TSESTree.Identifier)) return true;
+        const argument = services.esTreeNodeToTSNodeMap.get(identifier as TSESTree.Identifier) as ts.Identifier;
+        return askChecker(true, () => {
+          const parameter = services.program.getTypeChecker().getContextualType(argument);
+          return parameter === undefined || !tsutils.isTypeFlagSet(parameter, ts.TypeFlags.Any | ts.TypeFlags.Unknown);
+        });
+      });
+    }
+
+    /** `catch (error)` gives `unknown` under `useUnknownInCatchVariables`, which `strict` turns on. */
+    function catchVariablesAreUnknown(): boolean {
+      const options = services.program.getCompilerOptions();
+      return options.useUnknownInCatchVariables ?? options.strict ?? false;
     }
 
     /** `if (error) throw error;` or `if (error) { …; return; }` first, and the error read nowhere else. */

@@ -254,6 +254,9 @@ export default createRule<Options, MessageIds>({
 
     return {
       AssignmentExpression(node) {
+        // `p.then(undefined, () => { pending = null; })`: a callback that only clears the variable releases
+        // what the function stored; a read after the call wants the stored value, not the cleared one.
+        if (node.operator === '=' && isClearingValue(node.right)) return;
         checkWrite(node.left);
       },
       UpdateExpression(node) {
@@ -475,4 +478,11 @@ function isThrowIfSet(statement: TSESTree.Node | undefined, error: string): bool
     thrown.argument.type === AST_NODE_TYPES.Identifier &&
     thrown.argument.name === error
   );
+}
+
+/** `null`, `undefined`, `void 0`: a value that clears a variable rather than delivering a result. */
+function isClearingValue(node: TSESTree.Expression): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return node.value === null && node.raw === 'null';
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'undefined';
+  return node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'void' && node.argument.type === AST_NODE_TYPES.Literal;
 }

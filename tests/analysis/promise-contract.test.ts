@@ -106,4 +106,44 @@ request({ jar });
 `),
     ).toEqual({ 'passed by name': true, 'stored, then passed': true, 'never passed': false });
   });
+
+  it('counts another overload that wants the callback to return a promise, where the call fits it', async () => {
+    expect(
+      await contractsOf(`
+declare function define(name: string, processor: (job: string, done: () => void) => void): void;
+declare function define(name: string, processor: (job: string) => Promise<void>): void;
+declare function on(event: 'ready', listener: () => void): void;
+declare function on(event: 'drain', listener: () => Promise<void>): void;
+define('a', /* fits the promise overload */ async (job) => console.log(job));
+define('b', /* takes done */ async (job, done) => done());
+on('ready', /* other arguments fit only the void overload */ async () => console.log('ready'));
+`),
+    ).toEqual({ 'fits the promise overload': true, 'takes done': false, 'other arguments fit only the void overload': false });
+  });
+
+  it('keeps the async of an IIFE only where its promise is kept', async () => {
+    expect(
+      await contractsOf(`
+declare function emit(): void;
+declare function track(work: Promise<void>): void;
+track((/* passed on */ async () => emit())());
+const held = (/* stored */ async () => emit())();
+function make() { return (/* returned by a sync function */ async () => emit())(); }
+(/* dropped */ async () => emit())();
+void (/* voided */ async () => emit())();
+async function run() {
+  await (/* awaited */ async () => emit())();
+  return (/* returned by an async function */ async () => emit())();
+}
+`),
+    ).toEqual({
+      'passed on': true,
+      stored: true,
+      'returned by a sync function': true,
+      dropped: false,
+      voided: false,
+      awaited: false,
+      'returned by an async function': false,
+    });
+  });
 });

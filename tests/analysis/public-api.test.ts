@@ -38,7 +38,8 @@ export class LockManager {
   async close(): Promise<void> {}
   static async create(): Promise<LockManager> { return new LockManager(); }
   async size() { return 0; }
-  protected async pause(): Promise<void> {}
+  protected async pause(): Promise<void> { console.log('pause'); }
+  protected async prepare(request: object): Promise<void> {}
   private async stop(): Promise<void> {}
   async #halt(): Promise<void> {}
 }
@@ -52,6 +53,7 @@ class Internal {
         'LockManager.create',
         'LockManager.size',
         'LockManager.pause',
+        'LockManager.prepare',
         'LockManager.stop',
         'LockManager.#halt',
         'Internal.close',
@@ -61,6 +63,7 @@ class Internal {
       'LockManager.create': true,
       'LockManager.size': false,
       'LockManager.pause': false,
+      'LockManager.prepare': true,
       'LockManager.stop': false,
       'LockManager.#halt': false,
       'Internal.close': false,

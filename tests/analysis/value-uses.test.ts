@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-import { findValueUses } from '../../src/analysis/value-uses.js';
+import { findCalls, findValueUses } from '../../src/analysis/value-uses.js';
 import { parseWithTypes } from './in-memory-program.js';
 
 /** The first declaration in `main.ts` that `matches` (by default: named `name`). */
@@ -92,6 +92,38 @@ describe('findValueUses', () => {
     expect(describeUses(findValueUses(program, declarationIn(program, named('list'))))).toEqual([
       'main.ts: controller.list',
       "main.ts: controller['list']",
+    ]);
+  });
+});
+
+describe('findCalls', () => {
+  it('finds the calls of a function and of a member, under imported names, but not its value uses', () => {
+    const { program } = parseWithTypes({
+      'main.ts': `
+        export async function load() { return 1; }
+        export class Runner {
+          async release() {}
+          end() { return this.release(); }
+          drop() { this['release'](); }
+        }
+        await load();
+        const bound = load.bind(null);
+        load.call(null);
+      `,
+      'other.ts': `
+        import { load as fetchAll, Runner } from './main';
+        void fetchAll();
+        new Runner().release();
+      `,
+    });
+    expect(describeUses(findCalls(program, declarationIn(program, named('load'))))).toEqual([
+      'main.ts: load()',
+      'other.ts: fetchAll()',
+    ]);
+    expect(describeUses(findCalls(program, declarationIn(program, named('release'))))).toEqual([
+      'main.ts: this.release()',
+      "main.ts: this['release']()",
+      'other.ts: new Runner().release()',
     ]);
   });
 });

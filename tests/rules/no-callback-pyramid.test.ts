@@ -1625,6 +1625,56 @@ ruleTester.run('no-callback-pyramid', rule, {
         },
       ],
     },
+    // Suggestion: the handled error goes on to a callback typed `Error | null`; `catch (errorD)` would be `unknown` under `strict` (TS2345), so it is `any`, as the callback's error was accepted (bench: examples/src/jobs/importPrices.ts).
+    {
+      code: `
+        import { readFile, writeFile } from 'node:fs';
+        export function run(done: (error: Error | null) => void): void {
+          readFile('a', () => {
+            readFile('b', () => {
+              readFile('c', (errorC, text) => {
+                console.error(errorC);
+                writeFile('d', text, (errorD) => {
+                  if (errorD) return done(errorD);
+                  console.log('written');
+                });
+              });
+            });
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 8,
+          column: 38,
+          endLine: 8,
+          endColumn: 49,
+          suggestions: [
+            { messageId: 'promisify', output: `
+        import { readFile, writeFile } from 'node:fs';
+        import { writeFile as writeFileAsync } from 'node:fs/promises';
+        export function run(done: (error: Error | null) => void): void {
+          readFile('a', () => {
+            readFile('b', () => {
+              readFile('c', async (errorC, text) => {
+                console.error(errorC);
+                try {
+                  await writeFileAsync('d', text);
+                } catch (errorD: any) {
+                  return done(errorD);
+                }
+                console.log('written');
+              });
+            });
+          });
+        }
+      ` },
+          ],
+        },
+      ],
+    },
     // No suggestion: the Node-style call is not the last statement of its function, which would then wait for it.
     {
       code: `

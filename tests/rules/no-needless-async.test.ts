@@ -5,6 +5,42 @@ const ruleTester = createTypedRuleTester();
 
 ruleTester.run('no-needless-async', rule, {
   valid: [
+    // Another overload wants the callback to return a promise (agenda's `define`): the checker picks the
+    // first, `(job, done) => void`, which an async function fits too.
+    `
+      interface Job { name: string }
+      declare class Agenda {
+        define(name: string, processor: (job: Job, done: (error?: Error) => void) => void): void;
+        define(name: string, processor: (job: Job) => Promise<void>): void;
+      }
+      export function register(agenda: Agenda, seen: string[]) {
+        agenda.define('audit', async (job) => {
+          seen.push(job.name);
+        });
+      }
+    `,
+    // An async IIFE whose promise is kept as a value: the IIFE exists to make that promise, turning
+    // a synchronous throw into a rejection the collector handles (graphile-worker's runner).
+    `
+      declare function safeEmit(event: string): void;
+      declare function release(): Promise<void>;
+      export function stop(): Promise<void> {
+        const promises: Array<void | Promise<void>> = [];
+        promises.push((async () => void safeEmit('stop'))());
+        promises.push(release());
+        return Promise.all(promises).then(() => undefined);
+      }
+    `,
+    // The same, passed straight on, or held in a variable.
+    `
+      declare function validate(input: string): number;
+      declare function track(work: Promise<number>): void;
+      export function start(input: string) {
+        track((async () => validate(input))());
+        const checked = (async () => validate(input))();
+        return checked;
+      }
+    `,
     // An object literal whose context is `any` (a mock's resolved value) may stand in for anything.
     `
       declare function mockResolvedValue(value: any): void;
@@ -364,6 +400,158 @@ ruleTester.run('no-needless-async', rule, {
     `,
   ],
   invalid: [
+    {
+      name: 'an overload that wants a promise but takes other arguments, or fewer callback parameters, does not count',
+      code: `
+      interface Job { name: string }
+      interface Emitter {
+        on(event: 'ready', listener: () => void): void;
+        on(event: 'drain', listener: () => Promise<void>): void;
+        define(name: string, processor: (job: Job, done: (error?: Error) => void) => void): void;
+        define(name: string, processor: (job: Job) => Promise<void>): void;
+      }
+      export function wire(emitter: Emitter, seen: string[]) {
+        emitter.on('ready', async () => {
+          seen.push('ready');
+        });
+        emitter.define('audit', async (job, done) => {
+          seen.push(job.name);
+          done();
+        });
+      }
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 10,
+          column: 29,
+          endLine: 10,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              data: { name: 'Async arrow function' },
+              output: `
+      interface Job { name: string }
+      interface Emitter {
+        on(event: 'ready', listener: () => void): void;
+        on(event: 'drain', listener: () => Promise<void>): void;
+        define(name: string, processor: (job: Job, done: (error?: Error) => void) => void): void;
+        define(name: string, processor: (job: Job) => Promise<void>): void;
+      }
+      export function wire(emitter: Emitter, seen: string[]) {
+        emitter.on('ready', () => {
+          seen.push('ready');
+        });
+        emitter.define('audit', async (job, done) => {
+          seen.push(job.name);
+          done();
+        });
+      }
+    `,
+            },
+          ],
+        },
+        {
+          messageId: 'needlessAsync',
+          line: 13,
+          column: 33,
+          endLine: 13,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              data: { name: 'Async arrow function' },
+              output: `
+      interface Job { name: string }
+      interface Emitter {
+        on(event: 'ready', listener: () => void): void;
+        on(event: 'drain', listener: () => Promise<void>): void;
+        define(name: string, processor: (job: Job, done: (error?: Error) => void) => void): void;
+        define(name: string, processor: (job: Job) => Promise<void>): void;
+      }
+      export function wire(emitter: Emitter, seen: string[]) {
+        emitter.on('ready', async () => {
+          seen.push('ready');
+        });
+        emitter.define('audit', (job, done) => {
+          seen.push(job.name);
+          done();
+        });
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an async IIFE whose promise is dropped is still needless',
+      code: `
+      declare function log(message: string): void;
+      export function boot() {
+        (async () => {
+          log('boot');
+        })();
+      }
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              data: { name: 'Async arrow function' },
+              output: `
+      declare function log(message: string): void;
+      export function boot() {
+        (() => {
+          log('boot');
+        })();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an async IIFE awaited on the spot is still needless',
+      code: `
+      declare function compute(): number;
+      export async function run() {
+        return await (async () => compute())();
+      }
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 23,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              data: { name: 'Async arrow function' },
+              output: `
+      declare function compute(): number;
+      export async function run() {
+        return await (() => compute())();
+      }
+    `,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a #private method only ever awaited inside its class gets the fix',
       code: `
@@ -2192,6 +2380,334 @@ ruleTester.run('no-needless-async: the declaration of a promise of a public API'
             this.locks.clear();
           }
         }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-needless-async: allow', rule, {
+  valid: [
+    // Methods named in `allow` by name and file (relative to the program's directory, the repo here):
+    // a public API's lifecycle methods (bullmq's LockManager).
+    {
+      code: `
+        export class LockManager {
+          private readonly locks = new Set<string>();
+          async close(): Promise<void> {
+            this.locks.clear();
+          }
+          async disconnect(): Promise<void> {
+            this.locks.clear();
+          }
+        }
+      `,
+      options: [{ allow: [{ from: 'file', name: ['close', 'disconnect'], path: 'tests/fixtures/file.ts' }] }],
+    },
+    // A function declaration by its bare name.
+    {
+      code: `
+        export async function warmUp(): Promise<void> {
+          console.log('warm');
+        }
+      `,
+      options: [{ allow: ['warmUp'] }],
+    },
+    // A method of an object literal.
+    {
+      code: `
+        export const store = {
+          items: [] as string[],
+          async close() {
+            this.items.length = 0;
+          },
+        };
+      `,
+      options: [{ allow: [{ from: 'file', name: 'close' }] }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a method of that name declared in another file than the entry says',
+      code: `
+        export class Pool {
+          private readonly idle: number[] = [];
+          async close(): Promise<void> {
+            this.idle.length = 0;
+          }
+        }
+      `,
+      output: null,
+      options: [{ allow: [{ from: 'file', name: 'close', path: 'src/lock-manager.ts' }] }],
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Pool {
+          private readonly idle: number[] = [];
+          close(): void {
+            this.idle.length = 0;
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a method the entries do not name, and an arrow bound to a const of an allowed name',
+      code: `
+        export class Door {
+          open = false;
+          async shut(): Promise<void> {
+            this.open = false;
+          }
+        }
+        export const close = async (door: Door) => {
+          door.open = false;
+        };
+      `,
+      output: null,
+      options: [{ allow: ['close', { from: 'package', package: 'ioredis', name: 'shut' }] }],
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Door {
+          open = false;
+          shut(): void {
+            this.open = false;
+          }
+        }
+        export const close = async (door: Door) => {
+          door.open = false;
+        };
+      `,
+            },
+          ],
+        },
+        {
+          messageId: 'needlessAsync',
+          line: 8,
+          column: 30,
+          endLine: 8,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Door {
+          open = false;
+          async shut(): Promise<void> {
+            this.open = false;
+          }
+        }
+        export const close = (door: Door) => {
+          door.open = false;
+        };
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-needless-async: a promise a caller must return', rule, {
+  valid: [
+    // TypeORM's query runners: `release()` must return a promise (`QueryRunner.release(): Promise<void>`) and returns the helper's.
+    `
+      interface Releasable {
+        release(): Promise<void>;
+      }
+      export class Runner implements Releasable {
+        private isReleased = false;
+        private async releaseConnection(err?: Error) {
+          if (this.isReleased) return;
+          this.isReleased = true;
+          console.log(err);
+        }
+        release(): Promise<void> {
+          return this.releaseConnection();
+        }
+        onError(err: Error) {
+          this.releaseConnection(err);
+        }
+      }
+    `,
+    // The same through a concise arrow body typed to return a promise.
+    `
+      async function flushLocal(buffer: string[]) {
+        buffer.length = 0;
+      }
+      export const flush: (buffer: string[]) => Promise<void> = (buffer) => flushLocal(buffer);
+    `,
+  ],
+  invalid: [
+    // Near-miss: an `async` caller makes its own promise, so the helper's is made for nothing.
+    {
+      code: `
+        export class Runner {
+          private isReleased = false;
+          private async releaseConnection() {
+            this.isReleased = true;
+          }
+          async release(): Promise<void> {
+            return this.releaseConnection();
+          }
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 4,
+          column: 19,
+          endLine: 4,
+          endColumn: 24,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        export class Runner {
+          private isReleased = false;
+          private releaseConnection() {
+            this.isReleased = true;
+          }
+          async release(): Promise<void> {
+            return this.releaseConnection();
+          }
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    // Near-miss: a caller that must return nothing in particular (`void`, or a type it infers from the helper).
+    {
+      code: `
+        async function flushLocal(buffer: string[]) {
+          buffer.length = 0;
+        }
+        export function flush(buffer: string[]): void {
+          flushLocal(buffer);
+        }
+        export function flushLater(buffer: string[]) {
+          return flushLocal(buffer);
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        function flushLocal(buffer: string[]) {
+          buffer.length = 0;
+        }
+        export function flush(buffer: string[]): void {
+          flushLocal(buffer);
+        }
+        export function flushLater(buffer: string[]) {
+          return flushLocal(buffer);
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-needless-async: a callback for an overloaded callee', rule, {
+  valid: [
+    // Mocha's hooks and `it` (TypeORM's tests): one overload takes a promise-returning function, though the checker picks `Func`.
+    `
+      type Done = (err?: unknown) => void;
+      type Func = (done: Done) => void;
+      type AsyncFunc = () => PromiseLike<unknown>;
+      interface HookFunction {
+        (fn: Func): void;
+        (fn: AsyncFunc): void;
+        (name: string, fn?: Func): void;
+        (name: string, fn?: AsyncFunc): void;
+      }
+      declare const after: HookFunction;
+      declare const stub: { restore(): void };
+      after(async () => {
+        stub.restore();
+      });
+      after('restore the stub', async () => {
+        stub.restore();
+      });
+      async function restoreAll() {
+        stub.restore();
+      }
+      after(restoreAll);
+    `,
+  ],
+  invalid: [
+    // Near-miss: no overload takes a promise-returning function there; a `string` parameter of another overload says nothing.
+    {
+      code: `
+        interface Register {
+          (name: string): void;
+          (fn: () => void): void;
+          (event: 'close', fn: (code: number) => void): void;
+        }
+        declare const register: Register;
+        register(async () => {
+          console.log('registered');
+        });
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+        interface Register {
+          (name: string): void;
+          (fn: () => void): void;
+          (event: 'close', fn: (code: number) => void): void;
+        }
+        declare const register: Register;
+        register(() => {
+          console.log('registered');
+        });
       `,
             },
           ],

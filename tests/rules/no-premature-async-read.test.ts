@@ -417,6 +417,27 @@ ruleTester.run('no-premature-async-read', rule, {
           return value;
         }
       `,
+    // Triage (mongodb src/sdam/server.ts): the function stores the promise itself; the handler only clears it on failure.
+    `
+        declare function reauthenticate(): Promise<void>;
+        declare function abortable(promise: Promise<void>): Promise<void>;
+        export async function retry(): Promise<void> {
+          let pending: Promise<void> | null = null;
+          pending = reauthenticate();
+          pending.then(undefined, () => { pending = null; });
+          await abortable(pending);
+          pending = null;
+        }
+      `,
+    // Clearing with \`undefined\` on an event, the current value read now.
+    `
+        import { EventEmitter } from 'node:events';
+        export function current(events: EventEmitter, load: () => string[]): number {
+          let cache: string[] | undefined = load();
+          events.on('invalidate', () => { cache = undefined; });
+          return cache?.length ?? 0;
+        }
+      `,
     // held-out-a: The function stores the timer's handle itself when setTimeout returns; the callback only clears it.
     `
         export function schedule(fire: () => void): boolean {
@@ -512,6 +533,18 @@ ruleTester.run('no-premature-async-read', rule, {
           ],
         },
       ],
+    },
+    // Near-miss of the clearing handler: the callback clears on error but delivers the result otherwise.
+    {
+      code: `
+        export function load(read: (done: (err: Error | null, value?: string) => void) => void) {
+          let value: string | undefined = 'stale';
+          read((err, result) => { if (err) value = undefined; else value = result; });
+          return value;
+        }
+      `,
+      output: null,
+      errors: [{ messageId: 'prematureRead', line: 5, column: 18, endLine: 5, endColumn: 23, suggestions: [] }],
     },
     // The catalogue's timer case, at the top level.
     {

@@ -8,6 +8,15 @@ const tsx = { filename: 'react.tsx' } as const;
 
 ruleTester.run('no-trivial-await', rule, {
   valid: [
+    // Triage (openai src/client.ts:620): an empty protected hook of an exported class, for subclasses to fill.
+    `
+        export class Client {
+          protected async prepareRequest(request: object, options: { url: string }): Promise<void> {}
+          async send(request: object) {
+            await this.prepareRequest(request, { url: '/' });
+          }
+        }
+      `,
     // A method of a tagged primitive: libraries type values that are something else at run time this way.
     `
       type HtmlEscapedString = string & { isEscaped: true };
