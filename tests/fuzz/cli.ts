@@ -2,7 +2,8 @@
  * `npm run fuzz`: the long fuzz run. `FUZZ_SEED` (default: the time), `FUZZ_CASES`
  * (default 2000) and `FUZZ_FROM` (default 0) choose the cases; it prints the
  * counts and every failure with the command that replays it, and exits 1 on
- * a failure.
+ * a failure. A replay holds on the same commit: a case is drawn from the seed
+ * programs, which are read from the tests, docs and examples.
  */
 import { formatFailure, formatSummary, readFuzzOptions, runFuzz } from './run.js';
 
