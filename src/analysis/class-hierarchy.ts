@@ -1,7 +1,7 @@
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
-import { cachePerChecker } from './cache.js';
+import { cachePerChecker, cachePerSourceFile } from './cache.js';
 import { askChecker } from './checker-guard.js';
 import { getDeclaredMemberName } from '../syntax/member-name.js';
 import { forEachDescendant } from '../syntax/walk.js';
@@ -149,8 +149,10 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Subcl
     list.push(subclass);
     index.subclasses.set(baseSymbol, list);
   };
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isClassLike(node)) {
+  for (const sourceFile of program.getSourceFiles()) {
+    // Declaration files hold no bodies to run, and library classes are not ours to judge.
+    if (sourceFile.isDeclarationFile || program.isSourceFileFromExternalLibrary(sourceFile)) continue;
+    for (const node of getClassesWithHeritage(sourceFile)) {
       for (const clause of node.heritageClauses ?? []) {
         for (const heritage of clause.types) {
           // A base the checker fails on is one it cannot name.
@@ -175,16 +177,26 @@ function buildSubclassIndex(program: ts.Program, checker: ts.TypeChecker): Subcl
         }
       }
     }
-    return true;
-  };
-  for (const sourceFile of program.getSourceFiles()) {
-    // Declaration files hold no bodies to run, and library classes are not ours to judge.
-    if (!sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile)) {
-      forEachDescendant(sourceFile, visit);
-    }
   }
   return index;
 }
+
+/**
+ * The classes of a file with an `extends` or `implements` clause: syntax
+ * alone, so found once per `ts.SourceFile` and kept across the programs an
+ * editor makes after each edit (only the edited file is walked again). Which
+ * classes the clauses name is asked of each program's own checker.
+ */
+const getClassesWithHeritage = cachePerSourceFile((sourceFile): ts.ClassLikeDeclaration[] => {
+  const found: ts.ClassLikeDeclaration[] = [];
+  // A file without either word has no heritage clause to find.
+  if (!sourceFile.text.includes('extends') && !sourceFile.text.includes('implements')) return found;
+  forEachDescendant(sourceFile, (node) => {
+    if (ts.isClassLike(node) && node.heritageClauses !== undefined) found.push(node);
+    return true;
+  });
+  return found;
+});
 
 function isDeclaredOnlyInLibraries(program: ts.Program, symbol: ts.Symbol | undefined): boolean {
   const declarations = symbol?.declarations ?? [];

@@ -369,8 +369,18 @@ function buildSummary(program: ts.Program, declaration: FunctionWithBody): Funct
   };
 }
 
-/** `fail(message): never`, `assert(condition): asserts condition`: calls whose purpose is to throw. */
+/**
+ * `fail(message): never`, `assert(condition): asserts condition`: calls whose
+ * purpose is to throw. The callee's declared signatures first: when none of
+ * them returns `never` (or something its type arguments could make `never`)
+ * or asserts, no call of it can, and the call need not be resolved
+ * (overloads, inference over its arguments) for every call of every body.
+ */
 function isDeclaredToThrow(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
+  if (call.expression.kind !== ts.SyntaxKind.SuperKeyword && call.expression.kind !== ts.SyntaxKind.ImportKeyword) {
+    const declared = checker.getTypeAtLocation(call.expression).getCallSignatures();
+    if (declared.length > 0 && declared.every((signature) => !mayBeDeclaredToThrow(checker, signature))) return false;
+  }
   const signature = checker.getResolvedSignature(call);
   if (signature === undefined) return false;
   if (tsutils.isTypeFlagSet(signature.getReturnType(), ts.TypeFlags.Never)) return true;
@@ -379,6 +389,13 @@ function isDeclaredToThrow(checker: ts.TypeChecker, call: ts.CallExpression): bo
     predicate !== undefined &&
     (predicate.kind === ts.TypePredicateKind.AssertsIdentifier || predicate.kind === ts.TypePredicateKind.AssertsThis)
   );
+}
+
+function mayBeDeclaredToThrow(checker: ts.TypeChecker, signature: ts.Signature): boolean {
+  const returned = checker.getReturnTypeOfSignature(signature);
+  if (tsutils.isTypeFlagSet(returned, ts.TypeFlags.Never) || tsutils.isInstantiableType(returned)) return true;
+  const predicate = checker.getTypePredicateOfSignature(signature);
+  return predicate !== undefined && predicate.kind !== ts.TypePredicateKind.This && predicate.kind !== ts.TypePredicateKind.Identifier;
 }
 
 /**

@@ -33,6 +33,8 @@ export function classifyThenability(checker: ts.TypeChecker, type: ts.Type): The
 /**
  * Classifies the type of an expression, asked as typescript-eslint's own
  * promise rules ask (`getTypeAtLocation`), so the checker's answer is shared.
+ * A call whose every signature is declared to return a thenable is thenable
+ * without that: see `isDeclaredToReturnThenable`.
  */
 export function classifyExpressionThenability(
   services: ParserServicesWithTypeInformation,
@@ -44,10 +46,44 @@ export function classifyExpressionThenability(
   const cached = cache.get(tsNode);
   if (cached !== undefined) return cached;
   const result = askChecker<Thenability>('unknown', () =>
-    classifyValueThenability(checker, tsNode, services.getTypeAtLocation(node)),
+    isDeclaredToReturnThenable(checker, tsNode)
+      ? 'thenable'
+      : classifyValueThenability(checker, tsNode, services.getTypeAtLocation(node)),
   );
   cache.set(tsNode, result);
   return result;
+}
+
+/**
+ * A call (not in an optional chain) whose callee's every call signature is
+ * declared to return a thenable (`Promise<T>` whatever `T` becomes), so the
+ * call returns one whichever signature it resolves to and whatever its type
+ * arguments are inferred to be. Asks for the callee's type only: typing the
+ * call itself resolves its signature (overloads, generic inference over the
+ * arguments and their callbacks), which on await-heavy, generic code cost
+ * more than every rule's own work. A signature returning anything else (a
+ * type parameter, a conditional type, a union with `undefined`) leaves the
+ * question to the call's type.
+ */
+function isDeclaredToReturnThenable(checker: ts.TypeChecker, node: ts.Node): boolean {
+  // The node of an ESTree expression is never a TypeScript `ParenthesizedExpression`.
+  const call = node;
+  if (!ts.isCallExpression(call) || ts.isOptionalChain(call) || call.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    return false;
+  }
+  if (call.expression.kind === ts.SyntaxKind.SuperKeyword) return false;
+  const signatures = checker.getTypeAtLocation(call.expression).getCallSignatures();
+  return (
+    signatures.length > 0 &&
+    signatures.every((signature) => {
+      const returned = checker.getReturnTypeOfSignature(signature);
+      // `T`, `T | undefined`, `Awaited<T>`: what the call returns depends on what `T` becomes.
+      const fixed = tsutils
+        .unionConstituents(returned)
+        .every((member) => tsutils.intersectionConstituents(member).every((part) => !tsutils.isInstantiableType(part)));
+      return fixed && classifyThenability(checker, returned) === 'thenable';
+    })
+  );
 }
 
 /**

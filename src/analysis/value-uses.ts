@@ -1,20 +1,21 @@
 import * as tsutils from 'ts-api-utils';
 import ts from 'typescript';
 
-import { cachePerChecker } from './cache.js';
+import { cachePerChecker, cachePerSourceFile } from './cache.js';
 import { forEachDescendant } from '../syntax/walk.js';
 
 /** A name as it appears in code: an identifier, a `#name`, or the string of `obj['name']`. */
 type NameNode = ts.Identifier | ts.PrivateIdentifier | ts.StringLiteral;
 
 interface NameIndex {
-  /** Every name of the program's own source files, by its text. */
+  /** Every name of one source file, by its text. */
   byText: Map<string, NameNode[]>;
   /** The local names of default imports (`import listUsers from './users'`). */
   defaultImports: ts.Identifier[];
 }
 
-const nameIndexes = cachePerChecker((): { index?: NameIndex } => ({}));
+/** The indexes of the program's own source files (not declaration files, not libraries), per checker. */
+const programIndexes = cachePerChecker((): { indexes?: NameIndex[] } => ({}));
 
 /**
  * The places where a function is used as a value rather than called, in
@@ -27,8 +28,8 @@ const nameIndexes = cachePerChecker((): { index?: NameIndex } => ({}));
  * loadConfig }`, `import listUsers from './users'`) are followed.
  *
  * `declaration` is the function's declaration, the variable it initialises,
- * or the class or object member holding it. The program's names are indexed
- * once, on the first question.
+ * or the class or object member holding it. Each file's names are indexed
+ * once (per `ts.SourceFile`, so across the programs an editor makes).
  */
 export function findValueUses(program: ts.Program, declaration: ts.Declaration): ts.Expression[] {
   return findUses(program, declaration, getValueUse);
@@ -49,29 +50,30 @@ function findUses<Use extends ts.Expression>(
   pick: (name: NameNode) => Use | undefined,
 ): Use[] {
   const checker = program.getTypeChecker();
-  const index = getNameIndex(program, checker);
+  const indexes = getNameIndexes(program, checker);
+  const named = (name: string): NameNode[] => indexes.flatMap((index) => index.byText.get(name) ?? []);
   const names = new Set<string>();
   const declared = ts.getNameOfDeclaration(declaration);
   if (declared !== undefined && isNameNode(declared)) names.add(declared.text);
-  if (isExportedAsDefault(declaration)) addDefaultImports(checker, index, declaration, names);
+  if (isExportedAsDefault(declaration)) addDefaultImports(checker, indexes, declaration, names);
 
   // Follow renames: `export { load as loadConfig }`, `import { loadConfig as cfg }`, `export default load`.
   const pending = [...names];
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
-    for (const node of index.byText.get(name) ?? []) {
+    for (const node of named(name)) {
       const alias = getAliasName(node);
       if (alias === undefined || names.has(alias) || !refersTo(checker, node, declaration)) continue;
       names.add(alias);
       pending.push(alias);
       if (alias === 'default') {
-        for (const added of addDefaultImports(checker, index, declaration, names)) pending.push(added);
+        for (const added of addDefaultImports(checker, indexes, declaration, names)) pending.push(added);
       }
     }
   }
 
   const uses: Use[] = [];
   for (const name of names) {
-    for (const node of index.byText.get(name) ?? []) {
+    for (const node of named(name)) {
       if (node === declared) continue;
       const use = pick(node);
       if (use !== undefined && refersTo(checker, node, declaration)) uses.push(use);
@@ -80,9 +82,22 @@ function findUses<Use extends ts.Expression>(
   return uses;
 }
 
-function getNameIndex(program: ts.Program, checker: ts.TypeChecker): NameIndex {
-  const holder = nameIndexes(checker);
-  if (holder.index !== undefined) return holder.index;
+function getNameIndexes(program: ts.Program, checker: ts.TypeChecker): NameIndex[] {
+  const holder = programIndexes(checker);
+  holder.indexes ??= program
+    .getSourceFiles()
+    .filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file))
+    .map(getFileNameIndex);
+  return holder.indexes;
+}
+
+/**
+ * Each file's names, by their text: syntax alone, so indexed once per
+ * `ts.SourceFile` and kept across the programs an editor makes after each
+ * edit (only the edited file is walked again). What a name refers to is
+ * asked of each program's own checker.
+ */
+const getFileNameIndex = cachePerSourceFile((file): NameIndex => {
   const index: NameIndex = { byText: new Map(), defaultImports: [] };
   const visit = (node: ts.Node): boolean => {
     if (
@@ -97,12 +112,9 @@ function getNameIndex(program: ts.Program, checker: ts.TypeChecker): NameIndex {
     }
     return true;
   };
-  for (const file of program.getSourceFiles()) {
-    if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file)) forEachDescendant(file, visit);
-  }
-  holder.index = index;
+  forEachDescendant(file, visit);
   return index;
-}
+});
 
 function isNameNode(node: ts.Node): node is NameNode {
   return ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteral(node);
@@ -118,9 +130,9 @@ function isExportedAsDefault(declaration: ts.Declaration): boolean {
 }
 
 /** Adds the local names of default imports of the declaration; returns the new ones. */
-function addDefaultImports(checker: ts.TypeChecker, index: NameIndex, declaration: ts.Declaration, names: Set<string>): string[] {
+function addDefaultImports(checker: ts.TypeChecker, indexes: NameIndex[], declaration: ts.Declaration, names: Set<string>): string[] {
   const added: string[] = [];
-  for (const local of index.defaultImports) {
+  for (const local of indexes.flatMap((index) => index.defaultImports)) {
     if (names.has(local.text) || !refersTo(checker, local, declaration)) continue;
     names.add(local.text);
     added.push(local.text);

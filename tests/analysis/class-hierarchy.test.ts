@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { getInheritedMemberTypes, isInheritedMember, isMethodOverriddenInProgram } from '../../src/analysis/class-hierarchy.js';
+import { createEditorSession } from './editor-session.js';
 import { parseWithTypes } from './in-memory-program.js';
 
 /** Every method declaration of the program's `main.ts`, by `Class.method`. */
@@ -124,5 +125,37 @@ export class Base {
     expect(inherited('Child', '[key]')).toBeUndefined();
     expect(inherited('Orphan', 'load')).toBeUndefined();
     expect(inherited('Loose', 'load')).toBeUndefined();
+  });
+});
+
+describe('class hierarchy across the programs an editor makes', () => {
+  it('sees an override added, removed and moved in other files, each edit a new program', () => {
+    const session = createEditorSession({
+      'main.ts': 'export class Base {\n  async run() {}\n  stop() {}\n}\n',
+      'sub.ts': "import { Base } from './main';\nexport class Sub extends Base {}\n",
+      'plain.ts': 'export const answer = 42;\n',
+    });
+    const overridden = (name: string): boolean => {
+      const program = session.program();
+      const base = session.sourceFile('main.ts').statements[0];
+      if (base === undefined || !ts.isClassDeclaration(base)) throw new Error('no Base');
+      const method = base.members.find((member) => member.name?.getText() === name);
+      if (method === undefined || !ts.isMethodDeclaration(method)) throw new Error(`no ${name}`);
+      return isMethodOverriddenInProgram(program, program.getTypeChecker(), method);
+    };
+    expect(overridden('run')).toBe(false);
+
+    session.edit('sub.ts', "import { Base } from './main';\nexport class Sub extends Base {\n  async run() {}\n}\n");
+    expect(overridden('run')).toBe(true);
+    expect(overridden('stop')).toBe(false);
+
+    // A subclass of the subclass, written in a file that had no class.
+    session.edit('sub.ts', "import { Base } from './main';\nexport class Sub extends Base {}\n");
+    session.edit('plain.ts', "import { Sub } from './sub';\nexport class Leaf extends Sub {\n  stop() {}\n}\n");
+    expect(overridden('run')).toBe(false);
+    expect(overridden('stop')).toBe(true);
+
+    session.edit('plain.ts', 'export const answer = 42;\n');
+    expect(overridden('stop')).toBe(false);
   });
 });

@@ -63,6 +63,62 @@ describe('classifyExpressionThenability', () => {
   });
 });
 
+describe('classifyExpressionThenability of a call', () => {
+  /** The thenability of `subject`'s initializer, and whether the call's own type was asked (`getTypeAtLocation`). */
+  function classifyCall(code: string): { thenability: string; askedCallType: boolean } {
+    const { ast, services } = parseWithTypes({ 'main.ts': code });
+    const call = findInitializer(ast, 'subject');
+    let askedCallType = false;
+    const spied = {
+      ...services,
+      getTypeAtLocation: (node: Parameters<typeof services.getTypeAtLocation>[0]) => {
+        if (node === call) askedCallType = true;
+        return services.getTypeAtLocation(node);
+      },
+    };
+    return { thenability: classifyExpressionThenability(spied, call), askedCallType };
+  }
+
+  it('is thenable by the callee alone when every signature is declared to return a thenable', () => {
+    expect(
+      classifyCall(`
+        declare function load<T>(make: () => T): Promise<T>;
+        const subject = load(() => [1, 2].map((n) => n * 2));
+      `),
+    ).toEqual({ thenability: 'thenable', askedCallType: false });
+    expect(
+      classifyCall(`
+        declare const db: { query(sql: string): Promise<unknown[]>; query(sql: string, values: unknown[]): Promise<unknown[]> };
+        const subject = db.query('select 1');
+      `),
+    ).toEqual({ thenability: 'thenable', askedCallType: false });
+  });
+
+  it('asks the call when the signatures disagree or the return depends on the type arguments', () => {
+    // One overload returns a plain value: which one runs decides.
+    expect(
+      classifyCall(`
+        declare function read(path: string): Promise<string>;
+        declare function read(fd: number): string;
+        const subject = read(3);
+      `),
+    ).toEqual({ thenability: 'not-thenable', askedCallType: true });
+    expect(
+      classifyCall(`
+        declare function pass<T extends Promise<number> | number>(value: T): T;
+        const subject = pass(3);
+      `),
+    ).toEqual({ thenability: 'not-thenable', askedCallType: true });
+    // An optional call may give `undefined` instead.
+    expect(
+      classifyCall(`
+        declare const hooks: { close?: () => Promise<void> };
+        const subject = hooks.close?.();
+      `),
+    ).toEqual({ thenability: 'thenable', askedCallType: true });
+  });
+});
+
 describe('combineUnionThenability', () => {
   it('is thenable if any member is, unknown if any is unknown, else not thenable', () => {
     expect(combineUnionThenability(['not-thenable', 'unknown', 'thenable'])).toBe('thenable');

@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import { findCalls, findValueUses } from '../../src/analysis/value-uses.js';
+import { createEditorSession } from './editor-session.js';
 import { parseWithTypes } from './in-memory-program.js';
 
 /** The first declaration in `main.ts` that `matches` (by default: named `name`). */
@@ -93,6 +94,35 @@ describe('findValueUses', () => {
       'main.ts: controller.list',
       "main.ts: controller['list']",
     ]);
+  });
+
+  it('sees each edit of another file across the programs an editor makes, and only that file is new', () => {
+    const session = createEditorSession({
+      'main.ts': 'export async function load() { return 1; }\n',
+      'other.ts': "import { load } from './main';\ndeclare function later(task: () => unknown): void;\nlater(load);\n",
+      'third.ts': "import { load } from './main';\nvoid load();\n",
+    });
+    const usesNow = (): string[] => {
+      const program = session.program();
+      return describeUses(findValueUses(program, declarationIn(program, named('load'))));
+    };
+    expect(usesNow()).toEqual(['other.ts: load']);
+    const otherBefore = session.sourceFile('other.ts');
+
+    // A use added in a third file is found, and the untouched file is the same SourceFile.
+    session.edit('third.ts', "import { load as cached } from './main';\nconst tasks = [cached];\n");
+    expect(usesNow()).toEqual(['other.ts: load', 'third.ts: cached']);
+    expect(session.sourceFile('other.ts')).toBe(otherBefore);
+
+    // A use removed is gone, a call written instead is no use.
+    session.edit('other.ts', "import { load } from './main';\nawait load();\n");
+    expect(usesNow()).toEqual(['third.ts: cached']);
+
+    // The declaring file edited: the new declaration's uses, under its new name.
+    session.edit('main.ts', 'export async function fetchAll() { return 1; }\nexport const load = fetchAll;\n');
+    const program = session.program();
+    expect(describeUses(findValueUses(program, declarationIn(program, named('fetchAll'))))).toEqual(['main.ts: fetchAll']);
+    expect(usesNow()).toEqual(['third.ts: cached']);
   });
 });
 
