@@ -19,9 +19,7 @@
  * declaration is one). Prefer modules (an `import` or `export`): a file
  * without one is a global script that shares its names with the DOM library.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
 import { ESLint, type Linter, type Rule } from 'eslint';
@@ -29,74 +27,13 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 import plugin from '../src/index.js';
+import { readDocPages } from './doc-pages.js';
 import { createFixtureESLint } from './fixture-eslint.js';
 import { fixturesDir } from './rule-tester.js';
 
-type ExampleKind = 'correct' | 'fixed' | 'incorrect';
-
-interface Example {
-  kind: ExampleKind;
-  /** The heading the block sits under, for test names. */
-  heading: string;
-  /** Line of the opening fence in the page (1-based). */
-  line: number;
-  language: string;
-  code: string;
-}
-
-interface DocPage {
-  ruleId: string;
-  text: string;
-  /** `## ` headings, in order. */
-  sections: string[];
-  examples: Example[];
-}
-
-const docsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'rules');
 const exampleFile = path.join(fixturesDir, 'file.ts');
 
 const REQUIRED_SECTIONS = ['Examples', 'Options', 'Fix safety', 'When Not To Use It', 'Related rules'];
-
-const MARKERS: readonly (readonly [string, ExampleKind])[] = [
-  ['❌ Incorrect', 'incorrect'],
-  ['✅ Correct', 'correct'],
-  ['🔧 After `--fix`', 'fixed'],
-];
-
-function readDocPage(fileName: string): DocPage {
-  const text = readFileSync(path.join(docsDir, fileName), 'utf8');
-  const sections: string[] = [];
-  const examples: Example[] = [];
-  let heading = '';
-  let fence: { language: string; line: number; lines: string[] } | undefined;
-
-  text.split('\n').forEach((line, index) => {
-    if (fence !== undefined) {
-      if (/^```\s*$/u.test(line)) {
-        const kind = MARKERS.find(([marker]) => heading.startsWith(marker))?.[1];
-        if (kind !== undefined) {
-          examples.push({ kind, heading, line: fence.line, language: fence.language, code: `${fence.lines.join('\n')}\n` });
-        }
-        fence = undefined;
-      } else {
-        fence.lines.push(line);
-      }
-      return;
-    }
-    const opening = /^```(\S*)\s*$/u.exec(line);
-    if (opening !== null) {
-      fence = { language: opening[1] ?? '', line: index + 1, lines: [] };
-      return;
-    }
-    const headingMatch = /^(#{1,6}) (.*)$/u.exec(line);
-    if (headingMatch !== null) {
-      heading = headingMatch[2]?.trim() ?? '';
-      if (headingMatch[1] === '##') sections.push(heading);
-    }
-  });
-
-  return { ruleId: fileName.replace(/\.md$/u, ''), text, sections, examples };
-}
 
 /** Reports every TypeScript error in the linted file, so examples must compile on their own. */
 const typeErrorsRule: Rule.RuleModule = {
@@ -181,10 +118,7 @@ async function lintExample(ruleId: string, code: string, fix = false): Promise<L
   };
 }
 
-const pages = readdirSync(docsDir)
-  .filter((fileName) => fileName.endsWith('.md'))
-  .sort()
-  .map(readDocPage);
+const pages = readDocPages();
 
 describe('rule docs', () => {
   it('exist for every rule, and only for rules', () => {

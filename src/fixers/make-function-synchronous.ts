@@ -134,7 +134,7 @@ function needsSeparator(
     return before !== undefined && isFieldLike(before) && previous.value !== ';';
   }
   // In an object literal `async` follows `{` or `,`; elsewhere, an expression may end right before it.
-  return endsExpression(previous);
+  return endsExpression(sourceCode, previous);
 }
 
 function isFieldLike(element: TSESTree.ClassElement): boolean {
@@ -148,14 +148,15 @@ function isFieldLike(element: TSESTree.ClassElement): boolean {
 }
 
 /** The token can be the last of an expression that a following `[`, `(` or template would continue. */
-function endsExpression(token: TSESTree.Token): boolean {
+function endsExpression(sourceCode: Readonly<TSESLint.SourceCode>, token: TSESTree.Token): boolean {
   return (
-    token.type === AST_TOKEN_TYPES.Identifier ||
+    (token.type === AST_TOKEN_TYPES.Identifier && isIdentifierNode(sourceCode, token)) ||
     token.type === AST_TOKEN_TYPES.Boolean ||
     token.type === AST_TOKEN_TYPES.Null ||
     token.type === AST_TOKEN_TYPES.Numeric ||
     token.type === AST_TOKEN_TYPES.String ||
-    token.type === AST_TOKEN_TYPES.Template ||
+    // A whole template or its tail (`` }…` ``), not a head or middle (`` `…${ ``, `` }…${ ``), which opens a substitution.
+    (token.type === AST_TOKEN_TYPES.Template && token.value.endsWith('`')) ||
     token.type === AST_TOKEN_TYPES.RegularExpression ||
     (token.type === AST_TOKEN_TYPES.Keyword && (token.value === 'this' || token.value === 'super')) ||
     token.value === ')' ||
@@ -164,6 +165,12 @@ function endsExpression(token: TSESTree.Token): boolean {
     token.value === '++' ||
     token.value === '--'
   );
+}
+
+/** An identifier token that is a name, not a contextual keyword (`of` in `for (x of …)`, which no expression ends with). */
+function isIdentifierNode(sourceCode: Readonly<TSESLint.SourceCode>, token: TSESTree.Token): boolean {
+  const node = sourceCode.getNodeByRangeIndex(token.range[0]);
+  return node !== null && node.range[0] === token.range[0] && node.range[1] === token.range[1];
 }
 
 function getSignatures(sourceCode: Readonly<TSESLint.SourceCode>, node: FunctionNode): SignatureNode[] {

@@ -48,9 +48,13 @@ export function buildPromisified(sourceCode: Readonly<TSESLint.SourceCode>, plan
   const argumentsBefore = call.arguments.slice(0, -1);
   const firstArgument = argumentsBefore[0];
   const lastArgument = argumentsBefore.at(-1);
-  if (firstArgument !== undefined && lastArgument !== undefined) kept.push([firstArgument.range[0], lastArgument.range[1]]);
-  const argumentsText =
-    firstArgument === undefined || lastArgument === undefined ? '' : sourceCode.text.slice(firstArgument.range[0], lastArgument.range[1]);
+  // `api(('a'), ('b'), cb)`: the arguments' own parentheses come along (the callback after them keeps the call's apart).
+  const argumentsRange: TSESTree.Range | undefined =
+    firstArgument === undefined || lastArgument === undefined
+      ? undefined
+      : [getParenthesizedRange(sourceCode, firstArgument)[0], getParenthesizedRange(sourceCode, lastArgument)[1]];
+  if (argumentsRange !== undefined) kept.push(argumentsRange);
+  const argumentsText = argumentsRange === undefined ? '' : sourceCode.text.slice(argumentsRange[0], argumentsRange[1]);
   const awaited = `await ${plan.promiseCallee}(${argumentsText})`;
   const value = callback.params[1];
   if (value !== undefined) kept.push(value.range);
@@ -113,4 +117,17 @@ function moveBlockContents(
 function moveRange(sourceCode: Readonly<TSESLint.SourceCode>, range: TSESTree.Range, indent: string, kept: TSESTree.Range[]): string {
   kept.push(range);
   return reindentRange(sourceCode, range[0], range[1], [], indent);
+}
+
+/** An argument that is not the call's last, with the parentheses around it (the call's own are never among them). */
+function getParenthesizedRange(sourceCode: Readonly<TSESLint.SourceCode>, argument: TSESTree.Node): TSESTree.Range {
+  let range = argument.range;
+  let before = sourceCode.getTokenBefore(argument);
+  let after = sourceCode.getTokenAfter(argument);
+  while (before?.value === '(' && after?.value === ')') {
+    range = [before.range[0], after.range[1]];
+    before = sourceCode.getTokenBefore(before);
+    after = sourceCode.getTokenAfter(after);
+  }
+  return range;
 }

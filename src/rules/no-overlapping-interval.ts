@@ -293,7 +293,7 @@ export default createRule<Options, MessageIds>({
           }
           // The callback now returns nothing: a `Promise<…>` annotation would no longer hold.
           if (callback.returnType !== undefined) fixes.push(fixer.remove(callback.returnType));
-          fixes.push(fixer.replaceText(callback.body, body));
+          fixes.push(fixer.replaceTextRange(getBodyRange(sourceCode, callback.body), body));
           return fixes;
         },
       };
@@ -544,4 +544,17 @@ function getDiscardedUnref(call: TSESTree.CallExpression, statement: TSESTree.St
     return '.unref()';
   }
   return undefined;
+}
+
+/** A function's body with the parentheses around a concise one (`() => (work())`): they go with it. */
+function getBodyRange(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): TSESTree.Range {
+  let range = body.range;
+  let before = sourceCode.getTokenBefore(body);
+  let after = sourceCode.getTokenAfter(body);
+  while (body.type !== AST_NODE_TYPES.BlockStatement && before?.value === '(' && after?.value === ')') {
+    range = [before.range[0], after.range[1]];
+    before = sourceCode.getTokenBefore(before);
+    after = sourceCode.getTokenAfter(after);
+  }
+  return range;
 }

@@ -1528,6 +1528,52 @@ ruleTester.run('no-callback-pyramid', rule, {
         },
       ],
     },
+    // Found by the fuzz tests: parenthesized arguments keep their parentheses in the awaited call.
+    {
+      code: `
+        import { readFile, stat, writeFile } from 'node:fs';
+        export function copyConfig(done: (error: Error | null) => void): void {
+          stat('a.json', (statError, stats) => {
+            readFile('a.json', 'utf8', (readError, text) => {
+              writeFile('b.json', text, (writeError) => {
+                readFile(('b.json'), ('utf8'), (error, copy) => {
+                  if (error) throw error;
+                  console.log(copy === text, stats.size);
+                  done(statError ?? readError ?? writeError);
+                });
+              });
+            });
+          });
+        }
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'pyramid',
+          line: 7,
+          column: 48,
+          endLine: 7,
+          endColumn: 64,
+          suggestions: [
+            { messageId: 'promisify', output: `
+        import { readFile, stat, writeFile } from 'node:fs';
+        import { readFile as readFileAsync } from 'node:fs/promises';
+        export function copyConfig(done: (error: Error | null) => void): void {
+          stat('a.json', (statError, stats) => {
+            readFile('a.json', 'utf8', (readError, text) => {
+              writeFile('b.json', text, async (writeError) => {
+                const copy = await readFileAsync(('b.json'), ('utf8'));
+                console.log(copy === text, stats.size);
+                done(statError ?? readError ?? writeError);
+              });
+            });
+          });
+        }
+      ` },
+          ],
+        },
+      ],
+    },
     // Suggestion: another Node-style API through `promisify`, its error handled in a `catch`.
     {
       code: `

@@ -1069,6 +1069,56 @@ ruleTester.run('no-needless-async', rule, {
       ],
     },
     {
+      // Found by the fuzz tests: a template's \`\${\` before \`async (\` ends no expression, so no \`;\` goes there.
+      name: 'an arrow in a template substitution: no separator after the template head',
+      code: `
+      export const label = \`\${async () => 1}\`;
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 2,
+          column: 31,
+          endLine: 2,
+          endColumn: 36,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+      export const label = \`\${() => 1}\`;
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Found by the fuzz tests: \`of\` in a \`for…of\` head is a keyword, not an identifier an expression ends with.
+      name: 'an arrow after the of of a for…of head: no separator',
+      code: `
+      for (const step of async () => 1) console.log(step);
+    `,
+      output: null,
+      errors: [
+        {
+          messageId: 'needlessAsync',
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'removeAsync',
+              output: `
+      for (const step of () => 1) console.log(step);
+    `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'exported later through an export list: suggestion only',
       code: `
       async function one() {

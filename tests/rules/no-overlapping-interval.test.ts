@@ -471,6 +471,60 @@ ruleTester.run('no-overlapping-interval', rule, {
       ],
     },
     {
+      // Found by the fuzz tests: the guard replaced the body inside its parentheses, \`() => ({ if … })\`.
+      name: 'a parenthesized concise body: the guard replaces the parentheses with the body',
+      code: `
+        declare function refreshCache(): Promise<void>;
+        setInterval(async () => (await refreshCache()), 1000);
+      `,
+      output: null,
+      errors: [
+        {
+          messageId: 'overlappingInterval',
+          line: 3,
+          column: 21,
+          endLine: 3,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'useSelfSchedulingTimeout',
+              output: `
+        declare function refreshCache(): Promise<void>;
+        const tick = async () => {
+          const started = Date.now();
+          try {
+            await refreshCache();
+          } finally {
+            setTimeout(() => void tick(), Math.max(0, 1000 - (Date.now() - started)));
+          }
+        };
+        setTimeout(() => void tick(), 1000);
+      `,
+            },
+            {
+              messageId: 'addInFlightGuard',
+              data: { flag: 'running' },
+              output: `
+        declare function refreshCache(): Promise<void>;
+        let running = false;
+        setInterval(() => {
+          if (running) return;
+          running = true;
+          void (async () => {
+            try {
+              await refreshCache();
+            } finally {
+              running = false;
+            }
+          })();
+        }, 1000);
+      `,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a block body that returns a promise',
       code: `
         declare function flushMetrics(): Promise<void>;
