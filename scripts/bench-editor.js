@@ -27,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import benchPlugin from './bench-checker-start.js';
 import { peerRules } from './bench-peers.js';
+import { median } from './bench-eslint.js';
 import { corpora, prepareCorpus } from './prepare-corpus.js';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -193,11 +194,6 @@ function genericEdits(text) {
     const previous = all.slice(0, index).map((_, i) => `  const edit${i} = ${i};\n`).join('');
     return { what: edit.what, find: text.slice(0, at) + previous, replace: `${text.slice(0, at)}${previous}  const edit${index} = ${index};\n` };
   });
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
 }
 
 function formatReport(project, relativeFile, setNames, samples, rounds, loads) {

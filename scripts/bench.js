@@ -17,7 +17,6 @@
 // lead the sets: `bench/checker-start` in every set with rules (the checker's
 // start-up under its own name), `bench/type-check` in (a′) and (d′).
 // Each process reports its own CPU time and peak memory (scripts/bench-usage.mjs).
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { peerRules } from './bench-peers.js';
 import benchPlugin from './bench-checker-start.js';
+import { median, runEslint, spread } from './bench-eslint.js';
 import { corpora, prepareCorpus } from './prepare-corpus.js';
 
 const repoDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,7 +90,6 @@ function chooseProjects(args) {
 function runSet(project, name) {
   const set = allSets[name];
   const configFile = path.join(workDir, `${project.name}-${name}.mjs`);
-  const usageFile = path.join(workDir, 'usage.json');
   writeFileSync(
     configFile,
     `import parser from ${JSON.stringify(moduleUrl('node_modules/@typescript-eslint/parser/dist/index.js'))};
@@ -112,41 +111,11 @@ export default [
 ];
 `,
   );
-  rmSync(usageFile, { force: true });
-  const started = process.hrtime.bigint();
-  const child = spawnSync(
-    process.execPath,
-    ['--import', moduleUrl('scripts/bench-usage.mjs'), path.join(repoDir, 'node_modules/eslint/bin/eslint.js'), '--config', configFile, '--format', 'json', '.'],
-    {
-      cwd: project.dir,
-      env: { ...process.env, TIMING: 'all', BENCH_USAGE_FILE: usageFile },
-      encoding: 'utf8',
-      maxBuffer: 512 * 1024 * 1024,
-    },
-  );
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  if (child.status === 2 || child.error || !existsSync(usageFile)) fail(child.stderr || child.error?.message || 'no usage');
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-  return { wallMs, cpuMs: usage.userMs + usage.systemMs, maxRssKb: usage.maxRssKb, rules: parseTiming(child.stdout) };
-}
-
-/** ESLint prints its TIMING table after the formatter's output: `rule | ms | %`. */
-function parseTiming(stdout) {
-  const rules = {};
-  for (const line of stdout.split('\n')) {
-    const match = /^(\S+)\s*\|\s*([\d.]+)\s*\|/u.exec(line);
-    if (match && match[1] !== 'Rule') rules[match[1]] = Number(match[2]);
+  try {
+    return runEslint(project.dir, configFile);
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
   }
-  return rules;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
-}
-
-function spread(values) {
-  return values.length === 0 ? '' : `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
 }
 
 function formatReport(report) {
