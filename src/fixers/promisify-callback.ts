@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { applyAdditions, type SourceAddition } from './module-export.js';
+import { getParenthesizedRange } from './parenthesized-range.js';
 import { getLineIndent, reindentRange } from './reindent.js';
 import type { CallbackNode } from '../syntax/callback-nesting.js';
 import type { FunctionNode } from '../syntax/function-node.js';
@@ -117,17 +118,4 @@ function moveBlockContents(
 function moveRange(sourceCode: Readonly<TSESLint.SourceCode>, range: TSESTree.Range, indent: string, kept: TSESTree.Range[]): string {
   kept.push(range);
   return reindentRange(sourceCode, range[0], range[1], [], indent);
-}
-
-/** An argument that is not the call's last, with the parentheses around it (the call's own are never among them). */
-function getParenthesizedRange(sourceCode: Readonly<TSESLint.SourceCode>, argument: TSESTree.Node): TSESTree.Range {
-  let range = argument.range;
-  let before = sourceCode.getTokenBefore(argument);
-  let after = sourceCode.getTokenAfter(argument);
-  while (before?.value === '(' && after?.value === ')') {
-    range = [before.range[0], after.range[1]];
-    before = sourceCode.getTokenBefore(before);
-    after = sourceCode.getTokenAfter(after);
-  }
-  return range;
 }

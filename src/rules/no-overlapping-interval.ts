@@ -12,6 +12,7 @@ import { classifyExpressionThenability, classifyThenability, combineUnionThenabi
 import { isStandardTimerFunction } from '../analysis/timer-api.js';
 import { createRule } from '../create-rule.js';
 import { getAsyncToken } from '../fixers/make-function-synchronous.js';
+import { getParenthesizedRange } from '../fixers/parenthesized-range.js';
 import { getLineIndent, reindentRange } from '../fixers/reindent.js';
 import { getUnaryOperandText } from '../fixers/replace-expression.js';
 import { skipChainExpression } from '../syntax/chain-expression.js';
@@ -293,7 +294,7 @@ export default createRule<Options, MessageIds>({
           }
           // The callback now returns nothing: a `Promise<…>` annotation would no longer hold.
           if (callback.returnType !== undefined) fixes.push(fixer.remove(callback.returnType));
-          fixes.push(fixer.replaceTextRange(getBodyRange(sourceCode, callback.body), body));
+          fixes.push(fixer.replaceTextRange(getParenthesizedRange(sourceCode, callback.body), body));
           return fixes;
         },
       };
@@ -544,17 +545,4 @@ function getDiscardedUnref(call: TSESTree.CallExpression, statement: TSESTree.St
     return '.unref()';
   }
   return undefined;
-}
-
-/** A function's body with the parentheses around a concise one (`() => (work())`): they go with it. */
-function getBodyRange(sourceCode: Readonly<TSESLint.SourceCode>, body: TSESTree.Node): TSESTree.Range {
-  let range = body.range;
-  let before = sourceCode.getTokenBefore(body);
-  let after = sourceCode.getTokenAfter(body);
-  while (body.type !== AST_NODE_TYPES.BlockStatement && before?.value === '(' && after?.value === ')') {
-    range = [before.range[0], after.range[1]];
-    before = sourceCode.getTokenBefore(before);
-    after = sourceCode.getTokenAfter(after);
-  }
-  return range;
 }
